@@ -1,0 +1,44 @@
+# vads.shop: `make demo` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
+
+.PHONY: venv system demo test test-unit test-sandbox test-integration sanity lint bench clean
+
+# Python side: a pinned virtualenv, the sandbox package, and the collection importable as vads.shop.
+venv: $(VENV)/.done
+$(VENV)/.done: requirements.txt sandbox/pyproject.toml tools/link-collection.sh
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q --upgrade pip
+	$(VPY) -m pip install -q -r requirements.txt
+	$(VPY) -m pip install -q -e ./sandbox
+	tools/link-collection.sh $(VENV)
+	touch $@
+
+# Debian side (MariaDB, PHP, Chromium): installed only when missing.
+system:
+	tools/install-system-packages.sh
+
+demo: venv
+	tools/demo.sh
+
+test: venv system
+	tools/test.sh
+
+test-unit: venv
+	$(VPY) -m pytest -q tests/unit
+
+sanity: venv
+	tools/sanity.sh
+
+lint: venv
+	tools/lint.sh
+
+bench: venv
+	tools/bench.sh
+
+clean:
+	rm -rf $(VENV) build .pytest_cache
