@@ -1,0 +1,6 @@
+"""vads_sandbox: a loopback simulator of the Lyra payment platform (PayZen, Systempay, ...).
+
+Standard library only. See sandbox/README.md for the CLI and the HTTP API.
+"""
+
+__version__ = "0.1.0"
