@@ -1,0 +1,259 @@
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One module call for a list of shops: validate all, then one read-modify-write per store location.
+
+Every store module follows the same steps:
+
+1. merge each item of ``shops`` over the top-level options (top-level values are defaults);
+2. validate every shop (options, store, current content); if any shop is invalid, fail naming
+   each bad shop and why, and change nothing;
+3. apply the planned changes, one atomic write (or one transaction) per location;
+4. return results per shop, and a diff per shop that shows fingerprints, never keys.
+
+Private to this collection: the API may change without notice.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
+from ansible_collections.vads.shop.plugins.module_utils.store import (
+    KEY_SETTINGS,
+    STORE_OPTIONS,
+    ShopStore,
+    StoreError,
+)
+
+try:  # database stores register themselves when their module_utils is present
+    from ansible_collections.vads.shop.plugins.module_utils import store_db  # noqa: F401  pylint: disable=unused-import
+except ImportError:
+    store_db = None
+
+
+def argument_spec(per_shop, writes=True):
+    """Top-level options plus ``shops``, whose items take the same options without defaults."""
+    top = {
+        "name": {"type": "str"},
+        "store": {"type": "dict", "options": copy.deepcopy(STORE_OPTIONS)},
+    }
+    if writes:
+        top["backup"] = {"type": "bool", "default": False}
+    top.update(copy.deepcopy(per_shop))
+    sub = {}
+    for option, spec in top.items():
+        spec = dict(spec)
+        spec.pop("default", None)
+        spec.pop("required", None)
+        sub[option] = spec
+    top["shops"] = {"type": "list", "elements": "dict", "options": sub}
+    return top
+
+
+def merge_shops(params, names):
+    """The shops of this call, each a dict of options; the top-level values are the defaults."""
+    top = dict((name, params.get(name)) for name in names)
+    items = params.get("shops")
+    if not items:
+        return [top]
+    shops = []
+    for item in items:
+        shop = {}
+        for name in names:
+            value = item.get(name)
+            if name == "store":
+                merged = dict((k, v) for k, v in (top.get("store") or {}).items() if v is not None)
+                merged.update(dict((k, v) for k, v in (value or {}).items() if v is not None))
+                shop["store"] = merged
+            else:
+                shop[name] = value if value is not None else top.get(name)
+        shops.append(shop)
+    return shops
+
+
+class Plan(object):
+    """What an operation wants for one shop: changes to settings, result fields, problems."""
+
+    def __init__(self, changes=None, result=None, problems=None):
+        self.changes = changes or {}
+        self.result = result or {}
+        self.problems = problems or []
+
+
+class Operation(object):
+    """A thing a module does to each shop. Subclasses define options, check() and plan()."""
+
+    options = {}
+    writes = True
+
+    def check(self, shop):
+        """Problems with the shop's own options, before anything is read."""
+        return []
+
+    def plan(self, shop, store, current, backend):
+        raise NotImplementedError
+
+
+def _redact(setting, value):
+    if value is None:
+        return "(not set)"
+    if setting in KEY_SETTINGS:
+        return fingerprint(value)
+    return value
+
+
+def _view(store, settings, mode):
+    lines = []
+    for setting in sorted(store.mapping):
+        lines.append("%s: %s" % (setting, _redact(setting, settings.get(setting))))
+    if mode is not None:
+        lines.append("file_mode: %s" % mode)
+    return "\n".join(lines) + "\n"
+
+
+class Batch(object):
+    def __init__(self, module, operation):
+        self.module = module
+        self.operation = operation
+
+    def _names(self):
+        names = ["name", "store"] + list(self.operation.options)
+        if self.operation.writes:
+            names.append("backup")
+        return names
+
+    def run(self):
+        module = self.module
+        op = self.operation
+        shops = merge_shops(module.params, self._names())
+        entries = []
+        for index, shop in enumerate(shops):
+            problems = list(op.check(shop))
+            store = None
+            try:
+                store = ShopStore(shop.get("store"))
+            except StoreError as exc:
+                problems.append(str(exc))
+            label = shop.get("name") or (store.describe() if store else None) or "shop #%d" % (index + 1)
+            entries.append({"shop": shop, "store": store, "problems": problems, "name": label})
+
+        seen = {}
+        for entry in entries:
+            if entry["name"] in seen:
+                entry["problems"].append("the name is used by another shop of this call")
+            seen[entry["name"]] = True
+
+        backends = {}
+        by_location = {}
+        for entry in entries:
+            if entry["store"] is not None:
+                by_location.setdefault(entry["store"].location, []).append(entry)
+        for location, group in by_location.items():
+            stores = [e["store"] for e in group]
+            try:
+                backends[location] = stores[0].backend_class(location, stores)
+            except StoreError as exc:
+                for e in group:
+                    e["problems"].append(str(exc))
+
+        for entry in entries:
+            store = entry["store"]
+            backend = backends.get(store.location) if store is not None else None
+            if backend is None:
+                continue
+            try:
+                current = backend.read(store)
+            except StoreError as exc:
+                entry["problems"].append(str(exc))
+                continue
+            if entry["problems"]:
+                continue
+            plan = op.plan(entry["shop"], store, current, backend)
+            entry.update(current=current, plan=plan, backend=backend)
+            entry["problems"].extend(plan.problems)
+
+        self._conflicts(entries)
+        self._fail_if_problems(entries)
+
+        if op.writes:
+            for entry in entries:
+                if entry["plan"].changes:
+                    entry["backend"].write(entry["store"], entry["plan"].changes)
+            try:
+                for backend in backends.values():
+                    backend.plan()
+            except StoreError as exc:
+                module.fail_json(msg="nothing was changed: %s" % exc, changed=False)
+            commits = {}
+            for location, backend in backends.items():
+                backup = any(e["shop"].get("backup") for e in by_location[location])
+                try:
+                    commits[location] = backend.commit(module.check_mode, backup)
+                except (StoreError, OSError, IOError) as exc:
+                    done = [e["name"] for loc, c in commits.items() if c["changed"] for e in by_location[loc]]
+                    module.fail_json(msg="writing %s failed: %s; already changed: %s"
+                                     % (backend.describe_location(), exc, ", ".join(done) or "nothing"),
+                                     changed=bool(done))
+        else:
+            commits = {}
+        self._finish(entries, commits)
+
+    def _conflicts(self, entries):
+        wanted = {}
+        for entry in entries:
+            plan = entry.get("plan")
+            if plan is None:
+                continue
+            for setting, value in plan.changes.items():
+                key = (entry["store"].location, entry["store"].mapping[setting])
+                if key in wanted and wanted[key][1] != value:
+                    entry["problems"].append("it writes %s, which shop %r also writes with another value"
+                                             % (entry["store"].mapping[setting], wanted[key][0]))
+                wanted.setdefault(key, (entry["name"], value))
+
+    def _fail_if_problems(self, entries):
+        bad = [e for e in entries if e["problems"]]
+        if not bad:
+            return
+        parts = ["shop %r: %s" % (e["name"], "; ".join(e["problems"])) for e in bad]
+        self.module.fail_json(
+            msg="%d of %d shop(s) cannot be handled, nothing was changed. %s"
+                % (len(bad), len(entries), " | ".join(parts)),
+            failures=[{"name": e["name"], "problems": e["problems"]} for e in bad],
+            changed=False,
+        )
+
+    def _finish(self, entries, commits):
+        results = []
+        diffs = []
+        changed_any = False
+        for entry in entries:
+            store = entry["store"]
+            plan = entry["plan"]
+            commit = commits.get(store.location, {})
+            mode_before = commit.get("mode_before")
+            mode_after = commit.get("mode_after")
+            changed = bool(plan.changes) or (mode_before != mode_after)
+            changed_any = changed_any or changed
+            result = {"name": entry["name"], "store": store.describe(), "changed": changed}
+            result.update(plan.result)
+            if commit.get("backup_file") and plan.changes:
+                result["backup_file"] = commit["backup_file"]
+            if mode_after is not None:
+                result["file_mode"] = mode_after
+            results.append(result)
+            if changed and self.module._diff:
+                after = dict(entry["current"])
+                after.update(plan.changes)
+                diffs.append({
+                    "before_header": "%s (%s)" % (store.describe(), entry["name"]),
+                    "after_header": "%s (%s)" % (store.describe(), entry["name"]),
+                    "before": _view(store, entry["current"], mode_before),
+                    "after": _view(store, after, mode_after),
+                })
+        out = {"changed": changed_any, "shops": results}
+        if diffs:
+            out["diff"] = diffs
+        self.module.exit_json(**out)
