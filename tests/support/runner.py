@@ -1,0 +1,95 @@
+"""Run the collection's modules and playbooks for real, through ansible-core, and read the results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+
+
+def ansible_env(extra=None):
+    env = dict(os.environ)
+    env.update({
+        "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
+        "ANSIBLE_NOCOLOR": "1",
+        "ANSIBLE_FORCE_COLOR": "0",
+        "ANSIBLE_LOCAL_TEMP": tempfile.gettempdir() + "/ansible-local",
+        "PATH": str(VENV_BIN) + os.pathsep + env.get("PATH", ""),
+    })
+    env.update(extra or {})
+    return env
+
+
+@dataclass
+class ModuleRun:
+    rc: int
+    result: dict
+    output: str
+    args: dict = field(default_factory=dict)
+
+    @property
+    def changed(self):
+        return bool(self.result.get("changed"))
+
+    @property
+    def failed(self):
+        return self.rc != 0 or bool(self.result.get("failed"))
+
+    def shop(self, name):
+        for item in self.result.get("shops", []):
+            if item["name"] == name:
+                return item
+        raise KeyError(name)
+
+
+def run_module(module, args, check=False, diff=False, verbosity=0, env=None):
+    """Run one module on localhost with the venv's Python; returns its JSON result and all output."""
+    with tempfile.TemporaryDirectory() as tree:
+        cmd = [str(VENV_BIN / "ansible"), "localhost", "-i", "localhost,", "-c", "local",
+               "-e", "ansible_python_interpreter=%s" % PYTHON,
+               "-m", module if "." in module else "vads.shop." + module,
+               "-a", json.dumps(args), "-t", tree]
+        if check:
+            cmd.append("--check")
+        if diff:
+            cmd.append("--diff")
+        if verbosity:
+            cmd.append("-" + "v" * verbosity)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=300)
+        path = Path(tree) / "localhost"
+        result = json.loads(path.read_text()) if path.exists() else {}
+        return ModuleRun(proc.returncode, result, proc.stdout + proc.stderr, args)
+
+
+def run_playbook(playbook, inventory=None, extra_vars=None, check=False, diff=False, verbosity=0, env=None,
+                 timeout=900):
+    cmd = [str(VENV_BIN / "ansible-playbook"), str(playbook)]
+    if inventory:
+        cmd += ["-i", str(inventory)]
+    for key, value in (extra_vars or {}).items():
+        cmd += ["-e", json.dumps({key: value})]
+    if check:
+        cmd.append("--check")
+    if diff:
+        cmd.append("--diff")
+    if verbosity:
+        cmd.append("-" + "v" * verbosity)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=timeout)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def snapshot(paths):
+    """Bytes and mode of every file, to prove that nothing changed."""
+    out = {}
+    for path in paths:
+        p = Path(path)
+        out[str(p)] = (p.read_bytes(), p.stat().st_mode & 0o7777) if p.exists() else None
+    return out
