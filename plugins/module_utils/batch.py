@@ -125,9 +125,13 @@ class Batch(object):
         return names
 
     def run(self):
+        """Handle the shops of the module's parameters and exit the module."""
+        self.module.exit_json(**self.execute(merge_shops(self.module.params, self._names())))
+
+    def execute(self, shops):
+        """Handle already merged shops; fails the module on any problem, else returns the result."""
         module = self.module
         op = self.operation
-        shops = merge_shops(module.params, self._names())
         entries = []
         for index, shop in enumerate(shops):
             problems = list(op.check(shop))
@@ -198,7 +202,7 @@ class Batch(object):
                                      changed=bool(done))
         else:
             commits = {}
-        self._finish(entries, commits)
+        return self._finish(entries, commits)
 
     def _conflicts(self, entries):
         wanted = {}
@@ -256,4 +260,4 @@ class Batch(object):
         out = {"changed": changed_any, "shops": results}
         if diffs:
             out["diff"] = diffs
-        self.module.exit_json(**out)
+        return out
