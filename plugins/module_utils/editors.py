@@ -163,6 +163,7 @@ _YAML_KEY = re.compile(r"^(?P<indent> *)(?P<key>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|''
 _YAML_VALUE = re.compile(r"^(?P<sp>[ \t]*)(?P<val>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^#\s](?:[^#]*?[^\s#])?)?"
                          r"(?P<trail>[ \t]+#.*|[ \t]*)$")
 _YAML_NULLS = ("", "~", "null", "Null", "NULL")
+_YAML_WORDS = ("y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf")
 
 
 def _yaml_key_name(raw):
@@ -277,7 +278,10 @@ class YamlEditor(object):
             return "'%s'" % value.replace("'", "''")
         if old_val.startswith('"'):
             return json.dumps(value)
-        if re.match(r"^[A-Za-z0-9_./@+-]+$", value) and yaml.safe_load(value) == value:
+        # Plain only when every YAML parser (1.1 and 1.2) reads a string: no leading digit or sign,
+        # no boolean-like word. Keys such as 0987654321098765 are numbers to YAML 1.2 parsers.
+        if (re.match(r"^[A-Za-z_./@][A-Za-z0-9_./@+-]*$", value) and yaml.safe_load(value) == value
+                and value.lower() not in _YAML_WORDS):
             return value
         return "'%s'" % value.replace("'", "''")
 
@@ -285,7 +289,16 @@ class YamlEditor(object):
         indents = sorted(set(len(x) - len(x.lstrip(" ")) for x in lines if _is_content(x)) - {0})
         return indents[0] if indents else 2
 
+    def _flow_root(self):
+        content = [line.strip() for line in self._lines() if _is_content(line)]
+        if content == ["{}"]:
+            # An empty flow mapping is the one flow form we rewrite: into an empty block document.
+            self.text = "".join(x for x in self.text.splitlines(True) if x.strip() != "{}")
+        elif content and content[0][:1] in "{[":
+            raise FileFormatError("is written in flow style ({...}); only block mappings are edited in place")
+
     def set(self, dotted, value):
+        self._flow_root()
         path = dotted.split(".")
         lines, trail = self._find(path)
         nl = _newline(self.text)
@@ -309,9 +322,9 @@ class YamlEditor(object):
             j, indent, m = trail[-1]
             vm = _YAML_VALUE.match(m.group("rest"))
             pval = (vm.group("val") or "") if vm else "?"
-            if pval not in _YAML_NULLS:
+            if pval not in _YAML_NULLS and pval != "{}":
                 raise FileFormatError("%s is a value, not a mapping" % ".".join(path[:len(trail)]))
-            if pval:  # an explicit null parent becomes an empty mapping header
+            if pval:  # an explicit null or {} parent becomes a mapping header
                 raw_lines[j] = lines[j][:m.start("rest")] + vm.group("trail") + raw_lines[j][len(lines[j]):]
             after = self._block_end(lines, j, indent)
             child = None
