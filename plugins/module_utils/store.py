@@ -90,7 +90,7 @@ class ShopStore(object):
                 raise StoreError("store.keys.%s must be a name, not %r" % (setting, name))
             else:
                 defaults[setting] = name
-        natives = [n for n in defaults.values()]
+        natives = list(defaults.values())
         if len(set(natives)) != len(natives):
             raise StoreError("store.keys maps two settings to the same name")
         return defaults

@@ -13,7 +13,7 @@ version_added: 0.1.0
 description:
   - Installs (or removes) the key ("certificat") of one mode in the merchant's store, so that the
     shop signs its forms with it; step 14.2 of the go-live and the rollout of step 14.4.
-  - Validates the key first: surrounding white space is trimmed, and it must be 8 to 64 letters or
+  - Validates the key first. Surrounding white space is trimmed, and it must be 8 to 64 letters or
     digits. A PRODUCTION key that is a placeholder or equal to the test key is refused unless O(force=true).
   - The key is never returned, logged or shown in a diff; a fingerprint (C(sha256:) and the first 8 hex
     digits of its SHA-256) stands for it.

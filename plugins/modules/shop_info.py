@@ -18,9 +18,14 @@ description:
   - Takes a list of shops in O(shops), read in this one call.
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
-  - ansible.builtin.action_common_attributes.info_module
   - vads.shop.store.shop_info
 attributes:
+  check_mode:
+    support: full
+    details:
+      - The module only reads; it runs the same in check mode.
+  diff_mode:
+    support: none
   platform:
     platforms: posix
 seealso:

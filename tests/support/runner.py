@@ -63,7 +63,7 @@ def run_module(module, args, check=False, diff=False, verbosity=0, env=None):
             cmd.append("--diff")
         if verbosity:
             cmd.append("-" + "v" * verbosity)
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=300)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=300, check=False)
         path = Path(tree) / "localhost"
         result = json.loads(path.read_text()) if path.exists() else {}
         return ModuleRun(proc.returncode, result, proc.stdout + proc.stderr, args)
@@ -82,7 +82,8 @@ def run_playbook(playbook, inventory=None, extra_vars=None, check=False, diff=Fa
         cmd.append("--diff")
     if verbosity:
         cmd.append("-" + "v" * verbosity)
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=timeout,
+                          check=False)
     return proc.returncode, proc.stdout + proc.stderr
 
 

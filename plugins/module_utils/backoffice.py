@@ -1,0 +1,277 @@
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Back Office behind the ``backoffice`` option: the sandbox's operator API, or manual work.
+
+The real platform has no API for keys, notification rules or notification status: those are Back
+Office screens. The ``manual`` adapter therefore never acts and never guesses. It says, for each shop
+and step, exactly what to click (French and English menu paths, field, value), appends it to a fleet
+checklist, and reports a step done only when the inventory declares it done (``manual_done``).
+
+The ``sandbox`` adapter drives ``vads-sandbox``'s operator API, which stands in for those clicks.
+
+Private to this collection: the API may change without notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from ansible_collections.vads.shop.plugins.module_utils.gateway import GatewayError, TransportError, request
+from ansible_collections.vads.shop.plugins.module_utils.store import atomic_write
+
+ADAPTERS = ("sandbox", "manual")
+
+BACKOFFICE_OPTIONS = {
+    "adapter": {"type": "str", "choices": list(ADAPTERS), "default": "manual"},
+    "url": {"type": "str"},
+    "token": {"type": "str", "no_log": True},
+    "timeout": {"type": "float", "default": 10},
+    "retries": {"type": "int", "default": 3},
+    "checklist": {"type": "path"},
+}
+
+BACKOFFICE_SPEC = {"type": "dict", "options": BACKOFFICE_OPTIONS}
+
+# ------------------------------------------------------------------------------------------ manual steps
+# step name -> (French menu path, English menu path, field (fr / en), what to do)
+STEPS = {
+    "production_key": {
+        "fr": "Paramétrage > Boutique > [boutique] > onglet Certificats > Générer le certificat de production",
+        "en": "Settings > Shop > [shop] > Certificates tab > Generate the production certificate",
+        "field": None,
+        "action": "generate the production key; its value then shows under the Certificates tab and an e-mail "
+                  "confirms it to the shop's administrative contact. Put it in ansible-vault, never in a ticket",
+    },
+    "production_key_regenerated": {
+        "fr": "Paramétrage > Boutique > [boutique] > onglet Certificats > Générer à nouveau (certificat de production)",
+        "en": "Settings > Shop > [shop] > Certificates tab > Regenerate (production certificate)",
+        "field": None,
+        "action": "regenerate the production key; the old one stops signing at once, so roll the new one out to "
+                  "every merchant server right away (ansible-vault, then vads.shop.certificate)",
+    },
+    "notification_url_production": {
+        "fr": "Paramétrage > Règles de notification > URL de notification à la fin du paiement > "
+              "URL à appeler en mode PRODUCTION",
+        "en": "Settings > Notification rules > Instant Payment Notification URL at the end of the payment > "
+              "URL to call in PRODUCTION mode",
+        "field": "URL à appeler en mode PRODUCTION / URL to call in PRODUCTION mode",
+        "action": "set the field to the value, enable the rule, save",
+    },
+    "notification_url_test": {
+        "fr": "Paramétrage > Règles de notification > URL de notification à la fin du paiement > "
+              "URL à appeler en mode TEST",
+        "en": "Settings > Notification rules > Instant Payment Notification URL at the end of the payment > "
+              "URL to call in TEST mode",
+        "field": "URL à appeler en mode TEST / URL to call in TEST mode",
+        "action": "set the field to the value, enable the rule, save",
+    },
+    "notification_sent": {
+        "fr": "Gestion > Transactions > onglet Paiements en cours (ou Paiements remisés) > [transaction] > "
+              "Statut URL de notification",
+        "en": "Management > Transactions > Current payments tab (or Captured payments) > [transaction] > "
+              "IPN URL status",
+        "field": "Statut URL de notification / IPN URL status",
+        "action": "check that it says Envoyé (Sent); if not, read the attempts and fix the merchant's endpoint",
+    },
+}
+
+
+def notification_step(mode):
+    return "notification_url_production" if mode == "PRODUCTION" else "notification_url_test"
+
+
+def instructions(step, site_id, value=None, shop=None):
+    """Exact Back Office instructions for one step of one shop (a dict; ``text`` is one line)."""
+    info = STEPS[step]
+    out = {
+        "step": step,
+        "site_id": site_id,
+        "fr": info["fr"],
+        "en": info["en"],
+        "field": info["field"],
+        "value": value,
+        "action": info["action"],
+    }
+    who = "%s (site %s)" % (shop, site_id) if shop and shop != site_id else "site %s" % site_id
+    text = "%s: %s / %s" % (who, info["fr"], info["en"])
+    if value is not None:
+        text += " = %s" % value
+    text += ": %s" % info["action"]
+    out["text"] = text
+    return out
+
+
+def declared_done(manual_done, step):
+    return step in (manual_done or [])
+
+
+# ------------------------------------------------------------------------------------------ checklist
+_ID_RE = re.compile(r"<!-- vads\.shop:([0-9]{8}):([a-z_]+) -->\s*$")
+_HEADER = ("# Back Office checklist (vads.shop)\n\n"
+           "Steps the payment platform's Back Office needs by hand. Tick a line once done, then add the step to\n"
+           "the shop's `vads_manual_done` inventory list so that the modules report it done.\n\n")
+
+
+class Checklist(object):
+    """A Markdown checklist, one line per shop and step, identified by a trailing HTML comment.
+
+    Re-running with the same steps changes nothing; a step whose instructions changed (another URL) is
+    rewritten in place and unticked; a step the inventory declares done is ticked.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self.wanted = []
+
+    def add(self, item, done=False):
+        self.wanted.append((item, done))
+
+    @staticmethod
+    def line(item, done):
+        return "- [%s] %s <!-- vads.shop:%s:%s -->" % ("x" if done else " ", item["text"], item["site_id"], item["step"])
+
+    def render(self):
+        """(old text, new text)."""
+        old = ""
+        if os.path.exists(self.path):
+            with open(self.path, "rb") as handle:
+                old = handle.read().decode("utf-8")
+        lines = old.splitlines() if old else _HEADER.rstrip("\n").split("\n") + [""]
+        index = {}
+        for number, text in enumerate(lines):
+            found = _ID_RE.search(text)
+            if found:
+                index[(found.group(1), found.group(2))] = number
+        for item, done in self.wanted:
+            key = (str(item["site_id"]), item["step"])
+            new = self.line(item, done)
+            if key in index:
+                current = lines[index[key]]
+                ticked = current.startswith("- [x]") or current.startswith("- [X]")
+                same_text = current[6:] == new[6:]
+                if same_text and (ticked or not done):
+                    continue  # an operator's tick is kept; same instructions
+                lines[index[key]] = new if not same_text else self.line(item, done or ticked)
+            else:
+                lines.append(new)
+                index[key] = len(lines) - 1
+        return old, "\n".join(lines) + "\n"
+
+    def commit(self, check_mode):
+        """Write atomically when the content changes; returns {'path', 'changed'}."""
+        old, new = self.render()
+        changed = old != new
+        if changed and not check_mode:
+            folder = os.path.dirname(os.path.abspath(self.path))
+            if not os.path.isdir(folder):
+                raise BackOfficeError("the checklist's folder %s does not exist" % folder)
+            mode = 0o644
+            if os.path.exists(self.path):
+                mode = os.stat(self.path).st_mode & 0o7777
+            atomic_write(self.path, new.encode("utf-8"), mode)
+        return {"path": self.path, "changed": changed}
+
+
+# ------------------------------------------------------------------------------------------ adapters
+class BackOfficeError(GatewayError):
+    """A Back Office call failed; the message never contains a secret."""
+
+    def __init__(self, message, status=None, code=None):
+        GatewayError.__init__(self, message)
+        self.status = status
+        self.code = code
+
+
+def options_problems(options):
+    """Problems with the backoffice dict itself."""
+    options = options or {}
+    adapter = options.get("adapter") or "manual"
+    if adapter not in ADAPTERS:
+        return ["backoffice.adapter %r is unknown: use sandbox or manual" % (adapter,)]
+    problems = []
+    if adapter == "sandbox":
+        if not options.get("url"):
+            problems.append("backoffice.url is required with the sandbox adapter (the url of `vads-sandbox serve`)")
+        if not options.get("token"):
+            problems.append("backoffice.token is required with the sandbox adapter")
+    return problems
+
+
+def adapter(options):
+    options = dict((k, v) for k, v in (options or {}).items() if v is not None)
+    if (options.get("adapter") or "manual") == "sandbox":
+        return SandboxBackOffice(options)
+    return ManualBackOffice(options)
+
+
+class ManualBackOffice(object):
+    """The real platform: no API; everything is instructions, nothing is seen."""
+
+    name = "manual"
+    can_see = False
+
+    def __init__(self, options):
+        self.checklist_path = options.get("checklist")
+
+
+class SandboxBackOffice(object):
+    """vads-sandbox's operator API (sandbox/README.md section 3)."""
+
+    name = "sandbox"
+    can_see = True
+
+    def __init__(self, options):
+        self.url = options["url"].rstrip("/")
+        self._token = options["token"]
+        self.timeout = float(options.get("timeout") or 10)
+        self.retries = int(options.get("retries") if options.get("retries") is not None else 3)
+        self.checklist_path = options.get("checklist")
+
+    def call(self, method, path, body=None, ok=(200, 201)):
+        data = json.dumps(body).encode("utf-8") if body is not None else None
+        headers = {"Authorization": "Bearer " + self._token, "Accept": "application/json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            resp = request(method, self.url + "/backoffice/api/" + path, data, headers, self.timeout, self.retries)
+        except TransportError as exc:
+            raise BackOfficeError("Back Office %s %s: %s (after %d retries)" % (method, path, exc, self.retries))
+        doc = resp.json()
+        if resp.status in ok:
+            return doc
+        code = doc.get("error") if isinstance(doc, dict) else None
+        message = doc.get("message") if isinstance(doc, dict) else None
+        raise BackOfficeError("Back Office %s %s: HTTP %s %s%s" % (method, path, resp.status, code or "",
+                                                                  (": %s" % message) if message else ""),
+                              status=resp.status, code=code)
+
+    def shop(self, site_id):
+        return self.call("GET", "shops/%s" % site_id)
+
+    def certificates(self, site_id):
+        """The Certificates tab, with keys: callers must never return or log it."""
+        return self.call("GET", "shops/%s/certificates" % site_id)
+
+    def generate_production_key(self, site_id):
+        return self.call("POST", "shops/%s/certificates/production" % site_id)
+
+    def regenerate_production_key(self, site_id):
+        return self.call("POST", "shops/%s/certificates/production/regenerate" % site_id)
+
+    def notification_rule(self, site_id):
+        return self.call("GET", "shops/%s/notification-rules/payment-end" % site_id)
+
+    def set_notification_url(self, site_id, mode, url):
+        field = "production_url" if mode == "PRODUCTION" else "test_url"
+        return self.call("PUT", "shops/%s/notification-rules/payment-end" % site_id, {field: url})
+
+    def transaction(self, uuid):
+        return self.call("GET", "transactions/%s" % uuid)
+
+
+def rule_field(mode):
+    return "production_url" if mode == "PRODUCTION" else "test_url"

@@ -1,0 +1,565 @@
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The gateway seen from outside: brands, payment forms, the REST API V4, HTTP with retries.
+
+Also the small "fleet" helpers every gateway-side module shares: the ``shops`` option built from
+the module's own options, and a bounded thread pool for network calls.
+
+Private to this collection: the API may change without notice.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import ipaddress
+import json
+import random
+import re
+import socket
+import ssl
+import string
+import time
+import uuid as uuid_lib
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode, urlsplit
+from urllib.request import HTTPRedirectHandler, HTTPSHandler, Request, build_opener
+
+from ansible_collections.vads.shop.plugins.module_utils.signature import sign
+
+# ---------------------------------------------------------------------------------------------- brands
+# Payment form endpoints and REST API hosts (gateway.md). None: not confirmed, give an explicit URL.
+BRANDS = {
+    "payzen": {"form_url": "https://secure.payzen.eu/vads-payment/", "rest_url": "https://api.payzen.eu"},
+    "systempay": {"form_url": "https://paiement.systempay.fr/vads-payment/", "rest_url": "https://api.systempay.fr"},
+    "lyra": {"form_url": "https://secure.lyra.com/vads-payment/", "rest_url": "https://api.lyra.com"},
+    "lyracollect": {"form_url": "https://secure.lyra.com/vads-payment/", "rest_url": "https://api.lyra.com"},
+    "sogecommerce": {"form_url": "https://sogecommerce.societegenerale.eu/vads-payment/", "rest_url": None},
+    "scellius": {"form_url": "https://scelliuspaiement.labanquepostale.fr/vads-payment/", "rest_url": None},
+    "clicandpay": {"form_url": "https://clicandpay.groupecdn.fr/vads-payment/", "rest_url": None},
+    "epaync": {"form_url": "https://epaync.nc/vads-payment/", "rest_url": None},
+    "osb": {"form_url": "https://secure.osb.pf/vads-payment/", "rest_url": None},
+}
+
+REST_PATH = "/api-payment/V4/"
+
+
+class GatewayError(Exception):
+    """A problem talking to the gateway; the message never contains a secret."""
+
+
+def form_url(brand=None, explicit=None):
+    """(url, problem): the payment form endpoint of a brand, or the explicit URL."""
+    if explicit:
+        return explicit, None
+    if not brand:
+        return None, "give brand (one of %s) or gateway_url" % ", ".join(sorted(BRANDS))
+    entry = BRANDS.get(str(brand).lower())
+    if entry is None:
+        return None, "brand %r is unknown: use one of %s, or give gateway_url" % (brand, ", ".join(sorted(BRANDS)))
+    return entry["form_url"], None
+
+
+def rest_base(brand=None, explicit=None):
+    """(base url ending in /api-payment/V4/, problem) for a brand or an explicit API URL."""
+    if explicit:
+        url = explicit.rstrip("/")
+        if REST_PATH.rstrip("/") not in url:
+            url += REST_PATH.rstrip("/")
+        return url + "/", None
+    if not brand:
+        return None, "give brand or api_url"
+    entry = BRANDS.get(str(brand).lower())
+    if entry is None:
+        return None, "brand %r is unknown: use one of %s, or give api_url" % (brand, ", ".join(sorted(BRANDS)))
+    if not entry["rest_url"]:
+        return None, "the REST API host of brand %r is not known here: give api_url explicitly" % brand
+    return entry["rest_url"] + REST_PATH, None
+
+
+# ---------------------------------------------------------------------------------------------- forms
+_ALNUM = string.digits + string.ascii_letters
+
+
+def _base62(number, width):
+    out = ""
+    for _ in range(width):
+        number, digit = divmod(number, 62)
+        out = _ALNUM[digit] + out
+    return out
+
+
+def new_trans_id(now=None):
+    """6 characters [0-9a-zA-Z]: the second of the UTC day (3 chars) then 3 random ones.
+
+    Unique per shop and UTC day unless two forms of one shop start in the same second and draw the
+    same 3 random characters (1 in 238 328).
+    """
+    now = time.time() if now is None else now
+    second = int(now) % 86400
+    return _base62(second, 3) + "".join(random.SystemRandom().choice(_ALNUM) for _ in range(3))
+
+
+def trans_date(now=None):
+    now = time.time() if now is None else now
+    return datetime.fromtimestamp(now, timezone.utc).strftime("%Y%m%d%H%M%S")
+
+
+def build_form(site_id, mode, key, algo="HMAC-SHA-256", amount=200, currency="978", order_id=None,
+               trans_id=None, date=None, extra=None):
+    """A signed payment form, as merchant software posts it: dict of field -> str (with signature)."""
+    fields = {
+        "vads_action_mode": "INTERACTIVE",
+        "vads_amount": str(amount),
+        "vads_ctx_mode": mode,
+        "vads_currency": str(currency),
+        "vads_page_action": "PAYMENT",
+        "vads_payment_config": "SINGLE",
+        "vads_site_id": str(site_id),
+        "vads_trans_date": date or trans_date(),
+        "vads_trans_id": trans_id or new_trans_id(),
+        "vads_version": "V2",
+    }
+    if order_id:
+        fields["vads_order_id"] = order_id
+    for name, value in (extra or {}).items():
+        if value is not None:
+            fields[name] = str(value)
+    fields["signature"] = sign(fields, key, algo)
+    return fields
+
+
+def synthetic_notification(site_id, mode, key, algo="HMAC-SHA-256", source="BO"):
+    """A signed notification that no real payment produced: the order id says so."""
+    stamp = trans_date()
+    fields = {
+        "vads_action_mode": "INTERACTIVE",
+        "vads_amount": "100",
+        "vads_auth_result": "",
+        "vads_ctx_mode": mode,
+        "vads_currency": "978",
+        "vads_hash": uuid_lib.uuid4().hex + uuid_lib.uuid4().hex,
+        "vads_operation_type": "DEBIT",
+        "vads_order_id": "VADS-SHOP-PROBE-%s" % stamp,
+        "vads_page_action": "PAYMENT",
+        "vads_payment_config": "SINGLE",
+        "vads_result": "17",
+        "vads_site_id": str(site_id),
+        "vads_trans_date": stamp,
+        "vads_trans_id": new_trans_id(),
+        "vads_trans_status": "ABANDONED",
+        "vads_trans_uuid": uuid_lib.uuid4().hex,
+        "vads_url_check_src": source,
+        "vads_version": "V2",
+    }
+    fields["signature"] = sign(fields, key, algo)
+    return fields
+
+
+_META_RE = re.compile(r'<meta\s+name="(vads-[a-z-]+)"\s+content="([^"]*)"', re.I)
+# A real platform's error page; only a guess at its wording, used when no sandbox meta tag is there.
+_REAL_ERROR_RE = re.compile(r"(?:code\s+erreur|error\s+code)\s*:?\s*([0-9]{2})\b", re.I)
+
+
+def read_payment_page(status, body):
+    """What a payment endpoint answered: accepted, error code/reason/field, transaction."""
+    page = {"http_code": status, "accepted": None, "page": None, "error_code": None, "error_reason": None,
+            "error_field": None, "transaction": None}
+    metas = dict((k.lower(), v) for k, v in _META_RE.findall(body or ""))
+    kind = metas.get("vads-page")
+    if kind:  # the sandbox labels its pages
+        page["page"] = kind
+        if kind == "error":
+            page["accepted"] = False
+            page["error_code"] = metas.get("vads-error-code")
+            page["error_reason"] = metas.get("vads-error-reason") or None
+            page["error_field"] = metas.get("vads-error-field") or None
+        else:
+            page["accepted"] = True
+            if kind == "result":
+                page["transaction"] = {
+                    "uuid": metas.get("vads-trans-uuid"),
+                    "status": metas.get("vads-trans-status"),
+                    "result": metas.get("vads-result"),
+                    "trans_id": metas.get("vads-trans-id"),
+                }
+        return page
+    if status != 200:
+        page["accepted"] = False
+        page["error_reason"] = "http_%s" % status
+        return page
+    found = _REAL_ERROR_RE.search(body or "")
+    if found:
+        page.update(accepted=False, page="error", error_code=found.group(1))
+    else:  # the real platform answers a payment page to a valid form
+        page.update(accepted=True, page="payment")
+    return page
+
+
+# ---------------------------------------------------------------------------------------------- HTTP
+class _NoRedirect(HTTPRedirectHandler):
+    """The gateway does not follow redirects, and neither do we: a 3xx is an answer."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def _opener():
+    return build_opener(_NoRedirect, HTTPSHandler(context=ssl.create_default_context()))
+
+
+class Response(object):
+    def __init__(self, status, headers, body, elapsed_ms):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.elapsed_ms = elapsed_ms
+
+    def json(self):
+        try:
+            return json.loads(self.body.decode("utf-8") or "null")
+        except ValueError:
+            return None
+
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+
+class TransportError(GatewayError):
+    """No HTTP answer at all: connection refused, TLS failure, timeout."""
+
+    def __init__(self, message, tls_error=None, timeout=False):
+        GatewayError.__init__(self, message)
+        self.tls_error = tls_error
+        self.timeout = timeout
+
+
+def request_once(method, url, body=None, headers=None, timeout=10):
+    """One HTTP request without following redirects: a Response (any status) or TransportError."""
+    req = Request(url, data=body, headers=headers or {})
+    req.get_method = lambda: method
+    start = time.monotonic()
+    try:
+        resp = _opener().open(req, timeout=timeout)
+        try:
+            data = resp.read()
+        finally:
+            resp.close()
+        return Response(resp.getcode(), dict(resp.headers), data, int((time.monotonic() - start) * 1000))
+    except HTTPError as exc:
+        try:
+            data = exc.read()
+        except Exception:  # pylint: disable=broad-except
+            data = b""
+        return Response(exc.code, dict(exc.headers or {}), data, int((time.monotonic() - start) * 1000))
+    except URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, ssl.SSLError):
+            raise TransportError("TLS error: %s" % reason, tls_error=str(reason))
+        if isinstance(reason, socket.timeout):
+            raise TransportError("no answer within %s s" % timeout, timeout=True)
+        raise TransportError("cannot connect to %s: %s" % (_where(url), reason))
+    except ssl.SSLError as exc:
+        raise TransportError("TLS error: %s" % exc, tls_error=str(exc))
+    except socket.timeout:
+        raise TransportError("no answer within %s s" % timeout, timeout=True)
+    except (OSError, IOError) as exc:  # connection reset, remote closed without an answer, ...
+        raise TransportError("connection to %s failed: %s" % (_where(url), exc))
+    except Exception as exc:  # http.client.RemoteDisconnected and friends
+        raise TransportError("connection to %s failed: %s" % (_where(url), exc.__class__.__name__))
+
+
+def _where(url):
+    parts = urlsplit(url)
+    return "%s://%s%s" % (parts.scheme, parts.hostname or "", (":%s" % parts.port) if parts.port else "")
+
+
+def backoff_delays(retries, base=0.5, cap=8.0):
+    return [min(cap, base * (2 ** n)) for n in range(retries)]
+
+
+def request(method, url, body=None, headers=None, timeout=10, retries=3, retry_timeouts=True, sleep=time.sleep):
+    """request_once with retries and exponential backoff on 5xx, connection errors and timeouts.
+
+    Returns the last Response (which may be a 5xx when retries ran out); raises TransportError when
+    the last attempt got no answer at all. TLS errors are not retried: they do not go away.
+    """
+    delays = backoff_delays(retries)
+    attempt = 0
+    while True:
+        try:
+            resp = request_once(method, url, body, headers, timeout)
+            if resp.status < 500 or attempt >= len(delays):
+                resp.attempts = attempt + 1
+                return resp
+        except TransportError as exc:
+            if exc.tls_error or attempt >= len(delays) or (exc.timeout and not retry_timeouts):
+                raise
+        sleep(delays[attempt])
+        attempt += 1
+
+
+def post_form(url, fields, timeout=30, retries=2, retry_timeouts=True):
+    """POST a payment form; the endpoint's page read by read_payment_page."""
+    body = urlencode(fields).encode("ascii")
+    resp = request("POST", url, body, {"Content-Type": "application/x-www-form-urlencoded"}, timeout, retries,
+                   retry_timeouts=retry_timeouts)
+    return read_payment_page(resp.status, resp.text())
+
+
+def probe_notification(url, fields, timeout=10):
+    """POST a notification once, like the gateway: no redirect followed, 10 s budget."""
+    out = {"ok": False, "http_code": None, "redirect": False, "location": None, "tls_error": None,
+           "elapsed_ms": None, "error": None}
+    start = time.monotonic()
+    try:
+        resp = request_once("POST", url, urlencode(fields).encode("ascii"),
+                            {"Content-Type": "application/x-www-form-urlencoded"}, timeout)
+    except TransportError as exc:
+        out["elapsed_ms"] = int((time.monotonic() - start) * 1000)
+        out["tls_error"] = exc.tls_error
+        out["error"] = str(exc)
+        return out
+    out["elapsed_ms"] = resp.elapsed_ms
+    out["http_code"] = resp.status
+    if resp.status in (301, 302, 303, 307, 308):
+        out["redirect"] = True
+        out["location"] = resp.headers.get("Location") or resp.headers.get("location")
+        out["error"] = ("the URL redirects (HTTP %s to %s): the gateway does not follow redirects, so the "
+                        "merchant would never see the notification although the gateway counts it as sent"
+                        % (resp.status, out["location"]))
+    elif 200 <= resp.status <= 206:
+        out["ok"] = True
+    else:
+        out["error"] = "HTTP %s: the gateway would count this notification as failed and retry it" % resp.status
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- REST V4
+def password_mode(password):
+    """TEST or PRODUCTION from a REST password's prefix, or None."""
+    if not password:
+        return None
+    if password.startswith("testpassword_"):
+        return "TEST"
+    if password.startswith("prodpassword_"):
+        return "PRODUCTION"
+    return None
+
+
+class RestError(GatewayError):
+    def __init__(self, message, code=None, detail=None):
+        GatewayError.__init__(self, message)
+        self.code = code
+        self.detail = detail
+
+
+class RestClient(object):
+    """POST <base>/<Service> with Basic auth; answers {"status": "SUCCESS"|"ERROR", "answer": {...}}."""
+
+    def __init__(self, base_url, site_id, password, timeout=10, retries=3):
+        self.base_url = base_url
+        self.site_id = site_id
+        self._auth = "Basic " + base64.b64encode(("%s:%s" % (site_id, password)).encode("utf-8")).decode("ascii")
+        self.timeout = timeout
+        self.retries = retries
+
+    def call(self, service, payload):
+        """The answer dict of a SUCCESS; raises RestError for an ERROR answer or an HTTP failure."""
+        try:
+            resp = request("POST", self.base_url + service, json.dumps(payload).encode("utf-8"),
+                           {"Content-Type": "application/json", "Authorization": self._auth,
+                            "Accept": "application/json"},
+                           self.timeout, self.retries)
+        except TransportError as exc:
+            raise RestError("%s: %s (after %d retries)" % (service, exc, self.retries))
+        doc = resp.json()
+        answer = doc.get("answer") if isinstance(doc, dict) else None
+        if isinstance(doc, dict) and doc.get("status") == "SUCCESS" and isinstance(answer, dict):
+            return answer
+        if isinstance(answer, dict) and answer.get("errorCode"):
+            raise RestError("%s: %s %s%s" % (service, answer.get("errorCode"), answer.get("errorMessage") or "",
+                                             (" (%s)" % answer["detailedErrorMessage"])
+                                             if answer.get("detailedErrorMessage") else ""),
+                            code=answer.get("errorCode"), detail=answer.get("detailedErrorCode"))
+        if resp.status >= 500:
+            raise RestError("%s: HTTP %s after %d retries" % (service, resp.status, self.retries), code="HTTP_%s" % resp.status)
+        raise RestError("%s: unexpected answer (HTTP %s)" % (service, resp.status), code="HTTP_%s" % resp.status)
+
+    def get_transaction(self, uuid):
+        return self.call("Transaction/Get", {"uuid": uuid})
+
+    def get_order(self, order_id):
+        return self.call("Order/Get", {"orderId": order_id})
+
+    def cancel(self, uuid, comment=None):
+        payload = {"uuid": uuid, "resolutionMode": "CANCELLATION_ONLY"}
+        if comment:
+            payload["comment"] = comment
+        return self.call("Transaction/CancelOrRefund", payload)
+
+
+# ---------------------------------------------------------------------------------------------- URLs
+_LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+_INTERNAL_SUFFIXES = (".localhost", ".local", ".localdomain", ".internal", ".lan", ".home.arpa", ".intranet", ".corp")
+
+
+def _address_problem(address):
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return None
+    if getattr(ip, "ipv4_mapped", None):
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_link_local:
+        return "link-local"
+    if ip.is_unspecified:
+        return "unspecified"
+    if ip.is_private:
+        return "private"
+    if ip.is_multicast or ip.is_reserved:
+        return "reserved"
+    return None
+
+
+def _resolve(host):
+    try:
+        return sorted(set(info[4][0] for info in socket.getaddrinfo(host, None)))
+    except (socket.gaierror, socket.herror, UnicodeError, OSError):
+        return None
+
+
+def notification_url_problems(url, mode, sandbox=False, resolver=_resolve):
+    """Why the gateway could not (or should not) call this URL in this mode; [] when fine.
+
+    The messages never quote the URL's credentials.
+    """
+    if not url or not isinstance(url, str):
+        return ["url is required"]
+    problems = []
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
+        return ["the URL is not absolute (it needs http:// or https:// and a host name)"]
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        problems.append("the URL contains credentials (user:password@): the gateway sends none, and the Back "
+                        "Office would show them to every operator")
+    if parts.fragment or "#" in url:
+        problems.append("the URL has a fragment (#...), which is never sent to the server")
+    host = parts.hostname.lower().rstrip(".")
+    where = None
+    literal = _address_problem(host)
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+        is_literal = True
+    except ValueError:
+        is_literal = False
+    if is_literal:
+        where = literal and ("%s is a %s address" % (host, literal))
+    elif host in _LOCAL_NAMES or host.endswith(".localhost"):
+        where = "%s is a loopback name" % host
+    else:
+        addresses = resolver(host)
+        if addresses:
+            bad = [(a, _address_problem(a)) for a in addresses if _address_problem(a)]
+            if bad:
+                where = "%s resolves to %s" % (host, ", ".join("%s (%s)" % pair for pair in bad))
+        elif "." not in host or host.endswith(_INTERNAL_SUFFIXES):
+            where = "%s is an internal name" % host
+    if mode == "PRODUCTION":
+        loopback_ok = sandbox and where is not None and ("loopback" in where)
+        if parts.scheme != "https" and not loopback_ok:
+            problems.append("PRODUCTION notifications must use https:// (got %s://)" % parts.scheme)
+        if where and not sandbox:
+            problems.append("the gateway cannot reach this host from the Internet: %s" % where)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------- fleet
+FLEET_OPTIONS = {
+    "name": {"type": "str"},
+    "concurrency": {"type": "int", "default": 8},
+}
+
+
+def _strip_defaults(spec):
+    spec = dict(spec)
+    spec.pop("default", None)
+    spec.pop("required", None)
+    if "options" in spec:
+        spec["options"] = dict((k, _strip_defaults(v)) for k, v in spec["options"].items())
+    return spec
+
+
+def fleet_argument_spec(own):
+    """name, concurrency, the module's own options, and ``shops`` (the same options, no defaults)."""
+    top = copy.deepcopy(FLEET_OPTIONS)
+    top.update(copy.deepcopy(own))
+    sub = dict((k, _strip_defaults(v)) for k, v in top.items() if k != "concurrency")
+    top["shops"] = {"type": "list", "elements": "dict", "options": sub}
+    return top
+
+
+def merge_fleet(params, names, dict_options=()):
+    """Each item of ``shops`` over the top-level values; dict options are merged key by key."""
+    top = dict((name, params.get(name)) for name in names)
+    items = params.get("shops")
+    if not items:
+        return [top]
+    shops = []
+    for item in items:
+        shop = {}
+        for name in names:
+            value = item.get(name)
+            if name in dict_options:
+                merged = dict((k, v) for k, v in (top.get(name) or {}).items() if v is not None)
+                merged.update(dict((k, v) for k, v in (value or {}).items() if v is not None))
+                shop[name] = merged or None
+            else:
+                shop[name] = value if value is not None else top.get(name)
+        shops.append(shop)
+    return shops
+
+
+def label(shop, index):
+    return shop.get("name") or (shop.get("site_id") and str(shop["site_id"])) or "shop #%d" % (index + 1)
+
+
+def run_all(func, items, concurrency=8):
+    """func(item) for every item, at most `concurrency` at a time; results in order."""
+    items = list(items)
+    if not items:
+        return []
+    workers = max(1, min(int(concurrency or 1), len(items)))
+    if workers == 1:
+        return [func(item) for item in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(func, items))
+
+
+def fail_if_problems(module, labels, problems, what="shop(s) cannot be handled"):
+    """labels and problems are parallel lists; fail naming each bad shop, nothing changed."""
+    bad = [(name, probs) for name, probs in zip(labels, problems) if probs]
+    if not bad:
+        return
+    module.fail_json(
+        msg="%d of %d %s, nothing was changed. %s" % (
+            len(bad), len(labels), what, " | ".join("shop %r: %s" % (n, "; ".join(p)) for n, p in bad)),
+        failures=[{"name": n, "problems": p} for n, p in bad],
+        changed=False,
+    )
+
+
+def duplicate_names(labels):
+    seen = set()
+    out = []
+    for name in labels:
+        out.append(["the name is used by another shop of this call"] if name in seen else [])
+        seen.add(name)
+    return out

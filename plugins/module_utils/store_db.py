@@ -1,0 +1,661 @@
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Database stores: PrestaShop, WooCommerce and Magento 2 keep the gateway settings in MySQL/MariaDB.
+
+All the shops of one module call that use the same database connection (server, user, database) share
+one ``DatabaseBackend``: one connection, reads in one transaction, and all the writes in one transaction
+committed at the end (rolled back on any error). Several shops of one PrestaShop multistore, or a
+WooCommerce and a PrestaShop in the same database, group together that way.
+
+* ``prestashop``: table ``<prefix>configuration``; a row per (name, scope). The value in effect for a
+  shop is its shop row, else its group's row, else the global row. Writes go to the row of the scope
+  asked (``shop_id``, ``shop_group_id`` or global), created when missing, with ``date_upd`` (and
+  ``date_add``) maintained as PrestaShop's ``Configuration::updateValue`` does.
+* ``woocommerce``: one row of ``<prefix>options`` holds the plugin's settings as a PHP-serialized array;
+  only the mapped entries are patched, every other entry stays byte for byte (see ``phpserialize``).
+* ``magento2``: table ``core_config_data``, one row per (scope, scope_id, path); the value in effect for
+  a store view is its ``stores`` row, else its website's row (the website is read from the ``store``
+  table), else the ``default`` row. Optionally cleans Magento's config cache after a change.
+
+PyMySQL is imported only when a database store is used; without it the module fails with the standard
+``missing_required_lib`` message. Error messages never contain the password or a key.
+
+Private to this collection: the API may change without notice.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+from ansible.module_utils.basic import missing_required_lib
+
+from ansible_collections.vads.shop.plugins.module_utils import phpserialize
+from ansible_collections.vads.shop.plugins.module_utils.store import (
+    BACKENDS,
+    KEY_SETTINGS,
+    STORE_OPTIONS,
+    StoreError,
+)
+
+DB_TYPES = ("prestashop", "woocommerce", "magento2")
+
+_CONNECTION_OPTIONS = {
+    "login_host": {"type": "str"},
+    "login_port": {"type": "int"},
+    "login_unix_socket": {"type": "path"},
+    "login_user": {"type": "str"},
+    "login_password": {"type": "str", "no_log": True},
+    "login_db": {"type": "str"},
+    "connect_timeout": {"type": "int"},
+}
+_SHARED_OPTIONS = {
+    "table_prefix": {"type": "str"},
+    "brand": {"type": "str"},
+}
+_OWN_OPTIONS = {
+    "prestashop": {"shop_id": {"type": "int"}, "shop_group_id": {"type": "int"}},
+    "woocommerce": {"option_name": {"type": "str"}},
+    "magento2": {"scope": {"type": "str"}, "scope_id": {"type": "int"}, "magento_root": {"type": "path"}},
+}
+
+STORE_OPTIONS.update(_CONNECTION_OPTIONS)
+STORE_OPTIONS.update(_SHARED_OPTIONS)
+for _own in _OWN_OPTIONS.values():
+    STORE_OPTIONS.update(_own)
+
+DEFAULT_PREFIX = {"prestashop": "ps_", "woocommerce": "wp_", "magento2": ""}
+DEFAULT_BRAND = "payzen"
+_MAPPED = ("site_id", "ctx_mode", "key_test", "key_prod", "sign_algo")  # url_check is computed by the plugins
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9_]*$")
+_BRAND = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_MAGENTO_SCOPES = {"default": "default", "websites": "websites", "website": "websites",
+                   "stores": "stores", "store": "stores"}
+_FILE_ONLY = ("path", "file_mode")
+
+
+def _opt(store, name, default=None):
+    value = store.options.get(name)
+    return default if value is None else value
+
+
+def _prefix(store):
+    prefix = _opt(store, "table_prefix", DEFAULT_PREFIX[store.type])
+    if not _IDENTIFIER.match(prefix):
+        raise StoreError("store.table_prefix %r may hold only letters, digits and underscores" % (prefix,))
+    return prefix
+
+
+def _brand(store):
+    brand = _opt(store, "brand", DEFAULT_BRAND)
+    if not _BRAND.match(brand):
+        raise StoreError("store.brand %r must be a word such as payzen or systempay" % (brand,))
+    return brand
+
+
+def _q(identifier):
+    return "`%s`" % identifier  # identifiers are checked against _IDENTIFIER first
+
+
+def _check_options(store):
+    for name in _FILE_ONLY:
+        if name in store.options:
+            raise StoreError("store.%s applies to file stores, not to a %s store" % (name, store.type))
+    for kind, own in _OWN_OPTIONS.items():
+        if kind == store.type:
+            continue
+        for name in own:
+            if name in store.options:
+                raise StoreError("store.%s applies to %s stores only, not to a %s store" % (name, kind, store.type))
+
+
+def _prestashop_scope(store):
+    shop = _opt(store, "shop_id")
+    group = _opt(store, "shop_group_id")
+    for name, value in (("shop_id", shop), ("shop_group_id", group)):
+        if value is not None and value < 1:
+            raise StoreError("store.%s must be a positive id (leave it out for the global scope)" % name)
+    return shop, group
+
+
+def _magento_scope(store):
+    raw = _opt(store, "scope", "default")
+    scope = _MAGENTO_SCOPES.get(str(raw).lower())
+    if scope is None:
+        raise StoreError("store.scope %r is not allowed: use default, websites or stores" % (raw,))
+    scope_id = _opt(store, "scope_id", 0)
+    if scope == "default" and scope_id != 0:
+        raise StoreError("store.scope_id must be 0 (or left out) with scope default")
+    if scope != "default" and scope_id < 1:
+        raise StoreError("store.scope_id is required with scope %s: the id of the %s" % (scope, scope[:-1]))
+    return scope, scope_id
+
+
+def _option_name(store):
+    return _opt(store, "option_name", "woocommerce_%s_settings" % _brand(store).lower())
+
+
+class DatabaseBackend(object):
+    """The shops of one database connection: one connection and one transaction per module call."""
+
+    def __init__(self, location, stores):
+        self.location = location
+        self.stores = stores
+        self.conn = None
+        self.secrets = set()
+        self.store_errors = {}
+        self.pending = {}       # (kind, table, scope, name) -> value
+        self.shop_results = {}  # store -> extra result fields (Magento cache cleaning)
+        first = stores[0].options
+        self.password = first.get("login_password")
+        if self.password:
+            self.secrets.add(self.password)
+        for store in stores[1:]:
+            if store.options.get("login_password") != self.password:
+                raise StoreError("the shops using %s give different passwords: give the same one"
+                                 % self.describe_location())
+        self.pymysql = _import_pymysql()
+        self._connect(first)
+        try:
+            self._load()
+        except self.pymysql.MySQLError as exc:
+            self.close()
+            raise StoreError("cannot read %s: %s" % (self.describe_location(), self._error(exc)))
+
+    # -- interface shared with FileBackend ---------------------------------------------------------
+    @staticmethod
+    def location(store):
+        _check_options(store)
+        _prefix(store)
+        if store.type == "prestashop":
+            _prestashop_scope(store)
+        elif store.type == "magento2":
+            _magento_scope(store)
+        database = store.options.get("login_db")
+        if not database:
+            raise StoreError("store.login_db (the database name) is required for a %s store" % store.type)
+        user = store.options.get("login_user")
+        if not user:
+            raise StoreError("store.login_user is required for a %s store" % store.type)
+        sock = store.options.get("login_unix_socket")
+        if sock:
+            server = ("socket", os.path.realpath(os.path.expanduser(sock)))
+        else:
+            server = ("tcp", store.options.get("login_host") or "localhost", int(store.options.get("login_port") or 3306))
+        return ("db",) + server + (user, database)
+
+    @staticmethod
+    def default_names(store):
+        brand = _brand(store)
+        if store.type == "prestashop":
+            upper = brand.upper()
+            names = {"site_id": "SITE_ID", "ctx_mode": "MODE", "key_test": "KEY_TEST", "key_prod": "KEY_PROD",
+                     "sign_algo": "SIGN_ALGO"}
+            return dict((s, "%s_%s" % (upper, n)) for s, n in names.items())
+        if store.type == "woocommerce":
+            return dict((s, s) for s in _MAPPED)
+        return dict((s, "%s/general/%s" % (brand.lower(), s)) for s in _MAPPED)
+
+    @staticmethod
+    def describe(store):
+        database = store.options.get("login_db")
+        try:
+            prefix = _prefix(store)
+        except StoreError:
+            prefix = "?"
+        if store.type == "prestashop":
+            shop, group = _prestashop_scope(store)
+            scope = ("shop %d" % shop) if shop else ("shop group %d" % group) if group else "global"
+            return "prestashop:%s.%sconfiguration (%s)" % (database, prefix, scope)
+        if store.type == "woocommerce":
+            return "woocommerce:%s.%soptions[%s]" % (database, prefix, _option_name(store))
+        scope, scope_id = _magento_scope(store)
+        return "magento2:%s.%score_config_data (%s %d)" % (database, prefix, scope, scope_id)
+
+    def describe_location(self):
+        if self.location[1] == "socket":
+            where = "socket %s" % self.location[2]
+            rest = self.location[3:]
+        else:
+            where = "%s:%d" % (self.location[2], self.location[3])
+            rest = self.location[4:]
+        return "database %s on %s (user %s)" % (rest[1], where, rest[0])
+
+    def read(self, store):
+        error = self.store_errors.get(id(store))
+        if error:
+            raise StoreError(error)
+        names = store.mapping
+        if store.type == "prestashop":
+            values = self._ps_read(store)
+        elif store.type == "woocommerce":
+            values = self._woo_read(store)
+        else:
+            values = self._mage_read(store)
+        out = dict((setting, _clean(values.get(name))) for setting, name in names.items())
+        for setting in KEY_SETTINGS:
+            if out.get(setting):
+                self.secrets.add(out[setting])
+        return out
+
+    def write(self, store, changes):
+        for setting, value in changes.items():
+            name = store.mapping[setting]
+            if value and setting in KEY_SETTINGS:
+                self.secrets.add(value)
+            self.pending[self._slot(store, name)] = value
+
+    @staticmethod
+    def slot(store, name):
+        """What one write touches, for conflict checks: the name at the store's scope."""
+        return DatabaseBackend._slot(store, name)
+
+    def plan(self):
+        """The SQL to run, as a list of (sql, params, kind); raises StoreError when a change cannot be made."""
+        statements = []
+        woo = {}
+        for slot in sorted(self.pending, key=repr):
+            value = self.pending[slot]
+            kind = slot[0]
+            if kind == "prestashop":
+                statements.extend(self._ps_statements(slot, value))
+            elif kind == "magento2":
+                statements.extend(self._mage_statements(slot, value))
+            else:
+                woo.setdefault((slot[1], slot[2]), {})[slot[3]] = "" if value is None else value
+        for (table, option), changes in sorted(woo.items()):
+            current = self.woo_rows[table][option][1]
+            try:
+                phpserialize.patch(current, changes)
+            except phpserialize.PhpSerializeError as exc:
+                raise StoreError("option %s of %s cannot be patched: %s" % (option, table, exc))
+            statements.append(("woocommerce", (table, option, changes)))
+        return statements
+
+    def commit(self, check_mode, backup):
+        statements = self.plan()
+        changed = bool(statements)
+        roots = self._magento_roots() if changed else []
+        result = {"changed": changed, "content_changed": changed, "mode_before": None, "mode_after": None,
+                  "backup_file": None, "shop_results": {}}
+        if check_mode or not changed:
+            self._note_cache(result, roots, run=False, check_mode=check_mode)
+            self.close()
+            return result
+        cursor = self.conn.cursor()
+        try:
+            for statement in statements:
+                self._execute(cursor, statement)
+            self.conn.commit()
+        except self.pymysql.MySQLError as exc:
+            self._rollback()
+            self.close()
+            raise StoreError("nothing was written to %s (rolled back): %s" % (self.describe_location(), self._error(exc)))
+        except StoreError:
+            self._rollback()
+            self.close()
+            raise
+        self.close()
+        self._note_cache(result, roots, run=True, check_mode=False)
+        return result
+
+    # -- connection ------------------------------------------------------------------------------------
+    def _connect(self, options):
+        kwargs = {
+            "user": options.get("login_user"),
+            "password": options.get("login_password") or "",
+            "database": options.get("login_db"),
+            "charset": "utf8mb4",
+            "autocommit": False,
+            "connect_timeout": options.get("connect_timeout") or 10,
+            "client_flag": self.pymysql.constants.CLIENT.FOUND_ROWS,
+        }
+        if self.location[1] == "socket":
+            kwargs["unix_socket"] = self.location[2]
+        else:
+            kwargs["host"] = self.location[2]
+            kwargs["port"] = self.location[3]
+        try:
+            self.conn = self.pymysql.connect(**kwargs)
+        except self.pymysql.MySQLError as exc:
+            raise StoreError("cannot connect to %s: %s" % (self.describe_location(), self._error(exc)))
+
+    def close(self):
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except Exception:  # pylint: disable=broad-except
+                pass
+            self.conn = None
+
+    def _rollback(self):
+        try:
+            self.conn.rollback()
+        except Exception:  # pylint: disable=broad-except
+            pass
+
+    def _error(self, exc):
+        args = getattr(exc, "args", ())
+        if len(args) >= 2 and isinstance(args[0], int):
+            text = "(%d) %s" % (args[0], args[1])
+        else:
+            text = str(exc) or exc.__class__.__name__
+        return self._scrub(text)
+
+    def _scrub(self, text):
+        for secret in sorted(self.secrets, key=len, reverse=True):
+            if secret and len(secret) >= 3:
+                text = text.replace(secret, "********")
+        return text
+
+    def _query(self, sql, params=None):
+        cursor = self.conn.cursor()
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _load(self):
+        tables = set(row[0] for row in self._query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
+        self.tables = tables
+        ps_names, woo_options, mage_paths = {}, {}, {}
+        for store in self.stores:
+            prefix = _prefix(store)
+            if store.type == "prestashop":
+                table = prefix + "configuration"
+                need = table
+                ps_names.setdefault(table, set()).update(store.mapping.values())
+            elif store.type == "woocommerce":
+                table = need = prefix + "options"
+                woo_options.setdefault(table, set()).add(_option_name(store))
+            else:
+                table = need = prefix + "core_config_data"
+                mage_paths.setdefault(table, set()).update(store.mapping.values())
+            if need not in tables:
+                self.store_errors[id(store)] = ("table %s does not exist in %s (is store.table_prefix right? "
+                                                "it is %r)" % (need, self.describe_location(), prefix))
+        self.ps_rows, self.ps_shops = {}, {}
+        for table, names in ps_names.items():
+            if table not in tables:
+                continue
+            self.ps_rows[table] = self._ps_load(table, names)
+            shop_table = table[:-len("configuration")] + "shop"
+            if shop_table in tables:
+                self.ps_shops[table] = dict((int(r[0]), int(r[1])) for r in self._query(
+                    "SELECT id_shop, id_shop_group FROM %s" % _q(shop_table)))
+        self.woo_rows = {}
+        for table, options in woo_options.items():
+            if table not in tables:
+                continue
+            rows = self._query("SELECT option_name, option_id, option_value FROM %s WHERE option_name IN (%s)"
+                               % (_q(table), ", ".join(["%s"] * len(options))), sorted(options))
+            self.woo_rows[table] = dict((r[0], (r[1], _bytes(r[2]))) for r in rows)
+        self.mage_rows, self.mage_websites = {}, {}
+        for table, paths in mage_paths.items():
+            if table not in tables:
+                continue
+            rows = self._query("SELECT scope, scope_id, path, value FROM %s WHERE path IN (%s)"
+                               % (_q(table), ", ".join(["%s"] * len(paths))), sorted(paths))
+            self.mage_rows[table] = dict(((r[0], int(r[1]), r[2]), r[3]) for r in rows)
+            store_table = table[:-len("core_config_data")] + "store"
+            if store_table in tables:
+                self.mage_websites[table] = dict((int(r[0]), int(r[1])) for r in self._query(
+                    "SELECT store_id, website_id FROM %s" % _q(store_table)))
+
+    # -- PrestaShop ------------------------------------------------------------------------------------
+    def _ps_load(self, table, names):
+        rows = self._query("SELECT id_shop_group, id_shop, name, value FROM %s WHERE name IN (%s) "
+                           "ORDER BY id_configuration" % (_q(table), ", ".join(["%s"] * len(names))), sorted(names))
+        index = {}
+        for group, shop, name, value in rows:
+            if shop:
+                key = ("shop", int(shop))
+            elif group:
+                key = ("group", int(group))
+            else:
+                key = ("global",)
+            index[key + (name,)] = value  # PrestaShop keeps the last row of duplicates
+        return index
+
+    def _ps_table(self, store):
+        return _prefix(store) + "configuration"
+
+    def _ps_scope(self, store):
+        """('shop', id, group or None) / ('group', id) / ('global',) for the store's options."""
+        shop, group = _prestashop_scope(store)
+        if shop:
+            shops = self.ps_shops.get(self._ps_table(store))
+            if shops is not None:
+                if shop not in shops:
+                    raise StoreError("shop id %d does not exist in %s" % (shop, self._ps_table(store)[:-13] + "shop"))
+                if group and group != shops[shop]:
+                    raise StoreError("shop id %d belongs to shop group %d, not %d" % (shop, shops[shop], group))
+                group = shops[shop]
+            return ("shop", shop, group)
+        if group:
+            return ("group", group)
+        return ("global",)
+
+    @staticmethod
+    def _ps_chain(scope):
+        if scope[0] == "shop":
+            chain = [("shop", scope[1])]
+            if scope[2]:
+                chain.append(("group", scope[2]))
+            return chain + [("global",)]
+        if scope[0] == "group":
+            return [("group", scope[1]), ("global",)]
+        return [("global",)]
+
+    def _ps_value(self, table, chain, name):
+        rows = self.ps_rows.get(table, {})
+        for key in chain:
+            if key + (name,) in rows:
+                return rows[key + (name,)]
+        return None
+
+    def _ps_read(self, store):
+        table = self._ps_table(store)
+        chain = self._ps_chain(self._ps_scope(store))
+        return dict((name, self._ps_value(table, chain, name)) for name in store.mapping.values())
+
+    def _ps_statements(self, slot, value):
+        _kind, table, scope, name = slot
+        own = self._ps_chain(scope)[0]
+        exists = own + (name,) in self.ps_rows.get(table, {})
+        if value is None:
+            inherited = self._ps_value(table, self._ps_chain(scope)[1:], name)
+            if inherited:
+                value = ""  # an empty row of this scope hides the inherited value, as the admin page does
+            elif exists:
+                return [("sql", "DELETE FROM %s WHERE name = %%s%s" % (_q(table), _ps_restriction(scope)),
+                         (name,) + _ps_restriction_args(scope))]
+            else:
+                return []
+        group = scope[2] if scope[0] == "shop" else scope[1] if scope[0] == "group" else None
+        shop = scope[1] if scope[0] == "shop" else None
+        return [("upsert",
+                 "UPDATE %s SET value = %%s, date_upd = NOW() WHERE name = %%s%s" % (_q(table), _ps_restriction(scope)),
+                 (value, name) + _ps_restriction_args(scope),
+                 "INSERT INTO %s (id_shop_group, id_shop, name, value, date_add, date_upd) "
+                 "VALUES (%%s, %%s, %%s, %%s, NOW(), NOW())" % _q(table),
+                 (group, shop, name, value))]
+
+    # -- WooCommerce -----------------------------------------------------------------------------------
+    def _woo_read(self, store):
+        table = _prefix(store) + "options"
+        option = _option_name(store)
+        row = self.woo_rows.get(table, {}).get(option)
+        if row is None:
+            raise StoreError("option %s is not in %s of %s: save the plugin's settings once in WooCommerce "
+                             "(or set store.option_name)" % (option, table, self.describe_location()))
+        try:
+            return phpserialize.get_strings(row[1], list(store.mapping.values()))
+        except phpserialize.PhpSerializeError as exc:
+            raise StoreError("option %s of %s is not a PHP-serialized array we can read: %s" % (option, table, exc))
+
+    def _woo_commit(self, cursor, table, option, changes):
+        # Re-read under a row lock and patch what is there now: a concurrent save of other entries survives.
+        cursor.execute("SELECT option_value FROM %s WHERE option_name = %%s FOR UPDATE" % _q(table), (option,))
+        row = cursor.fetchone()
+        if row is None:
+            raise StoreError("option %s disappeared from %s" % (option, table))
+        try:
+            new = phpserialize.patch(_bytes(row[0]), changes)
+        except phpserialize.PhpSerializeError as exc:
+            raise StoreError("option %s of %s cannot be patched: %s" % (option, table, exc))
+        cursor.execute("UPDATE %s SET option_value = %%s WHERE option_name = %%s" % _q(table),
+                       (new.decode("utf-8"), option))
+
+    # -- Magento 2 -------------------------------------------------------------------------------------
+    def _mage_table(self, store):
+        return _prefix(store) + "core_config_data"
+
+    def _mage_chain(self, table, scope, scope_id):
+        if scope == "stores":
+            websites = self.mage_websites.get(table)
+            chain = [("stores", scope_id)]
+            if websites is not None:
+                if scope_id not in websites:
+                    raise StoreError("store id %d does not exist in the store table" % scope_id)
+                chain.append(("websites", websites[scope_id]))
+            return chain + [("default", 0)]
+        if scope == "websites":
+            return [("websites", scope_id), ("default", 0)]
+        return [("default", 0)]
+
+    def _mage_value(self, table, chain, path):
+        rows = self.mage_rows.get(table, {})
+        for scope, scope_id in chain:
+            if (scope, scope_id, path) in rows:
+                return rows[(scope, scope_id, path)]
+        return None
+
+    def _mage_read(self, store):
+        table = self._mage_table(store)
+        scope, scope_id = _magento_scope(store)
+        chain = self._mage_chain(table, scope, scope_id)
+        return dict((path, self._mage_value(table, chain, path)) for path in store.mapping.values())
+
+    def _mage_statements(self, slot, value):
+        _kind, table, (scope, scope_id, chain), path = slot
+        exists = (scope, scope_id, path) in self.mage_rows.get(table, {})
+        if value is None:
+            if self._mage_value(table, chain[1:], path):
+                value = ""
+            elif exists:
+                return [("sql", "DELETE FROM %s WHERE scope = %%s AND scope_id = %%s AND path = %%s" % _q(table),
+                         (scope, scope_id, path))]
+            else:
+                return []
+        return [("sql", "INSERT INTO %s (scope, scope_id, path, value) VALUES (%%s, %%s, %%s, %%s) "
+                        "ON DUPLICATE KEY UPDATE value = VALUES(value)" % _q(table),
+                 (scope, scope_id, path, value))]
+
+    def _magento_roots(self):
+        roots = []
+        for store in self.stores:
+            root = store.options.get("magento_root") if store.type == "magento2" else None
+            if not root:
+                continue
+            touched = any(slot[0] == "magento2" and slot[1] == self._mage_table(store) for slot in self.pending)
+            if touched and root not in roots:
+                roots.append(root)
+        return roots
+
+    def _note_cache(self, result, roots, run, check_mode):
+        if not roots:
+            return
+        for root in roots:
+            if run:
+                _clean_magento_cache(root)
+        for store in self.stores:
+            if store.type == "magento2" and store.options.get("magento_root") in roots:
+                result["shop_results"][store] = {"cache_cleaned": True}
+        result["cache_cleaned"] = roots
+
+    # -- execution -------------------------------------------------------------------------------------
+    def _execute(self, cursor, statement):
+        if statement[0] == "sql":
+            cursor.execute(statement[1], statement[2])
+        elif statement[0] == "upsert":
+            matched = cursor.execute(statement[1], statement[2])
+            if not matched:
+                cursor.execute(statement[3], statement[4])
+        else:
+            table, option, changes = statement[1]
+            self._woo_commit(cursor, table, option, changes)
+
+    @staticmethod
+    def _slot(store, name):
+        prefix = _prefix(store)
+        if store.type == "prestashop":
+            shop, group = _prestashop_scope(store)
+            scope = ("shop", shop, group) if shop else ("group", group) if group else ("global",)
+            return ("prestashop", prefix + "configuration", scope, name)
+        if store.type == "woocommerce":
+            return ("woocommerce", prefix + "options", _option_name(store), name)
+        scope, scope_id = _magento_scope(store)
+        return ("magento2", prefix + "core_config_data", (scope, scope_id), name)
+
+
+def _ps_restriction(scope):
+    # The WHERE clause PrestaShop's Configuration::sqlRestriction() builds for a scope.
+    if scope[0] == "shop":
+        return " AND id_shop = %s"
+    if scope[0] == "group":
+        return " AND id_shop_group = %s AND (id_shop IS NULL OR id_shop = 0)"
+    return " AND (id_shop_group IS NULL OR id_shop_group = 0) AND (id_shop IS NULL OR id_shop = 0)"
+
+
+def _ps_restriction_args(scope):
+    return (scope[1],) if scope[0] in ("shop", "group") else ()
+
+
+def _clean(value):
+    """Values as the modules see them: text, and None for a missing or empty setting."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+    value = str(value)
+    return value if value != "" else None
+
+
+def _bytes(value):
+    if isinstance(value, bytes):
+        return value
+    return (value or "").encode("utf-8")
+
+
+def _import_pymysql():
+    try:
+        import pymysql  # pylint: disable=import-outside-toplevel
+        import pymysql.constants.CLIENT  # noqa: F401  pylint: disable=import-outside-toplevel,unused-import
+    except ImportError:
+        raise StoreError(missing_required_lib("PyMySQL"))
+    return pymysql
+
+
+def _clean_magento_cache(root):
+    command = os.path.join(root, "bin", "magento")
+    if not os.path.isfile(command):
+        raise StoreError("the settings were committed, but %s does not exist: clean Magento's config cache "
+                         "by hand (bin/magento cache:clean config)" % command)
+    argv = [command] if os.access(command, os.X_OK) else ["php", command]
+    try:
+        proc = subprocess.run(argv + ["cache:clean", "config"], cwd=root, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise StoreError("the settings were committed, but cleaning Magento's config cache failed: %s" % exc)
+    if proc.returncode:
+        tail = proc.stdout.decode("utf-8", "replace").strip().splitlines()[-3:]
+        raise StoreError("the settings were committed, but bin/magento cache:clean config failed (exit %d): %s"
+                         % (proc.returncode, " / ".join(tail)))
+
+
+for _kind in DB_TYPES:
+    BACKENDS[_kind] = DatabaseBackend
