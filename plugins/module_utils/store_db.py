@@ -246,7 +246,10 @@ class DatabaseBackend(object):
             name = store.mapping[setting]
             if value and setting in KEY_SETTINGS:
                 self.secrets.add(value)
-            self.pending[self._slot(store, name)] = value
+            slot = self._slot(store, name)
+            if store.type == "prestashop":
+                slot = slot[:2] + (self._ps_scope(store),) + slot[3:]  # with the shop's group, for inserts
+            self.pending[slot] = value
 
     @staticmethod
     def slot(store, name):
@@ -430,7 +433,7 @@ class DatabaseBackend(object):
             shops = self.ps_shops.get(self._ps_table(store))
             if shops is not None:
                 if shop not in shops:
-                    raise StoreError("shop id %d does not exist in %s" % (shop, self._ps_table(store)[:-13] + "shop"))
+                    raise StoreError("shop id %d does not exist in %sshop" % (shop, _prefix(store)))
                 if group and group != shops[shop]:
                     raise StoreError("shop id %d belongs to shop group %d, not %d" % (shop, shops[shop], group))
                 group = shops[shop]
@@ -541,7 +544,8 @@ class DatabaseBackend(object):
         return dict((path, self._mage_value(table, chain, path)) for path in store.mapping.values())
 
     def _mage_statements(self, slot, value):
-        _kind, table, (scope, scope_id, chain), path = slot
+        _kind, table, (scope, scope_id), path = slot
+        chain = self._mage_chain(table, scope, scope_id)
         exists = (scope, scope_id, path) in self.mage_rows.get(table, {})
         if value is None:
             if self._mage_value(table, chain[1:], path):
@@ -594,7 +598,7 @@ class DatabaseBackend(object):
         prefix = _prefix(store)
         if store.type == "prestashop":
             shop, group = _prestashop_scope(store)
-            scope = ("shop", shop, group) if shop else ("group", group) if group else ("global",)
+            scope = ("shop", shop) if shop else ("group", group) if group else ("global",)
             return ("prestashop", prefix + "configuration", scope, name)
         if store.type == "woocommerce":
             return ("woocommerce", prefix + "options", _option_name(store), name)
