@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS transactions (
 );
 CREATE INDEX IF NOT EXISTS tx_site ON transactions (site_id, mode, status);
 CREATE INDEX IF NOT EXISTS tx_order ON transactions (site_id, order_id);
+CREATE INDEX IF NOT EXISTS tx_time ON transactions (site_id, created_at);
 CREATE TABLE IF NOT EXISTS notifications (
     trans_uuid TEXT PRIMARY KEY, url TEXT, url_source TEXT, fields TEXT NOT NULL,
     status TEXT NOT NULL, attempts_done INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,

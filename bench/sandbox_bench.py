@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Throughput of the vads-sandbox gateway simulator on loopback.
+
+Starts `vads-sandbox serve` on a temporary database (or uses --url/--token of a running one),
+creates a shop, then for each scenario sends a fixed number of requests from N threads, each
+thread on its own keep-alive HTTP/1.1 connection, and prints requests per second.
+
+Scenarios:
+  form        POST /vads-payment/ with valid signed forms, distinct vads_trans_id (payment page)
+  payment     the same with sandbox_card: a full payment (transaction + notification row)
+  bo_shop     GET /backoffice/api/shops/{site_id}
+  bo_tx       GET /backoffice/api/shops/{site_id}/transactions?limit=20
+
+Standard library only. Exit code 1 with --check if a scenario is under --min-rps (default 200).
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Optional
+
+
+def sign(fields: dict[str, str], key: str) -> str:
+    names = sorted(n for n in fields if n.startswith("vads_"))
+    text = "+".join([fields[n] for n in names] + [key]).encode()
+    return base64.b64encode(hmac.new(key.encode(), text, hashlib.sha256).digest()).decode()
+
+
+def sandbox_command() -> list[str]:
+    exe = Path(sys.executable).parent / "vads-sandbox"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("vads-sandbox")
+    return [found] if found else [sys.executable, "-m", "vads_sandbox"]
+
+
+class Client:
+    """One keep-alive connection."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.conn = http.client.HTTPConnection(host, port, timeout=30)
+
+    def call(self, method: str, path: str, body: Optional[bytes] = None,
+             headers: Optional[dict[str, str]] = None) -> tuple[int, bytes]:
+        self.conn.request(method, path, body=body, headers=headers or {})
+        resp = self.conn.getresponse()
+        return resp.status, resp.read()
+
+
+def run(name: str, total: int, threads: int, host: str, port: int,
+        make_request: Callable[[int], tuple[str, str, Optional[bytes], dict[str, str]]],
+        check: Callable[[int, bytes], bool]) -> dict[str, float]:
+    counter = iter(range(total))
+    lock = threading.Lock()
+    errors = [0]
+    latencies: list[float] = []
+
+    def worker() -> None:
+        client = Client(host, port)
+        local: list[float] = []
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                break
+            method, path, body, headers = make_request(i)
+            t0 = time.perf_counter()
+            status, raw = client.call(method, path, body, headers)
+            local.append(time.perf_counter() - t0)
+            if not check(status, raw):
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(local)
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    start = time.perf_counter()
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    res = {"scenario": name, "requests": total, "threads": threads, "seconds": round(elapsed, 3),
+           "rps": round(total / elapsed, 1), "errors": errors[0],
+           "p50_ms": round(latencies[len(latencies) // 2] * 1000, 2),
+           "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2)}
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--requests", type=int, default=2000, help="requests per scenario (default 2000)")
+    ap.add_argument("--threads", type=int, default=8, help="client threads/connections (default 8)")
+    ap.add_argument("--url", help="use a running sandbox instead of starting one")
+    ap.add_argument("--token", help="operator token of --url")
+    ap.add_argument("--min-rps", type=float, default=200.0)
+    ap.add_argument("--check", action="store_true", help="exit 1 if a scenario is under --min-rps")
+    ap.add_argument("--json", action="store_true", help="print one JSON document only")
+    args = ap.parse_args()
+    if args.requests > 900000:
+        ap.error("at most 900000 requests (6-character transaction ids per shop per day)")
+
+    tmp = None
+    proc = None
+    if args.url:
+        url, token = args.url.rstrip("/"), args.token or ""
+    else:
+        tmp = tempfile.mkdtemp(prefix="vads-bench-")
+        proc = subprocess.Popen(sandbox_command() + ["serve", "--db", os.path.join(tmp, "bench.db"),
+                                                     "--port", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        info = json.loads(proc.stdout.readline())
+        url, token = info["url"], info["token"]
+    parts = urllib.parse.urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    auth = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    results = []
+    try:
+        setup = Client(host, port)
+        for _ in range(20):
+            site_id = str(random.randrange(10**7, 10**8))
+            status, raw = setup.call("POST", "/backoffice/api/shops",
+                                     json.dumps({"site_id": site_id}).encode(), auth)
+            if status == 201:
+                break
+        else:
+            raise SystemExit(f"cannot create a shop: HTTP {status} {raw[:200]!r}")
+        key = json.loads(raw)["certificates"]["test_key"]
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        form_headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        base_id = [0]
+
+        def form_request(extra: dict[str, str]) -> Callable[[int], tuple]:
+            offset = base_id[0]
+            base_id[0] += args.requests
+
+            def make(i: int) -> tuple[str, str, bytes, dict[str, str]]:
+                fields = {"vads_action_mode": "INTERACTIVE", "vads_amount": "5124",
+                          "vads_ctx_mode": "TEST", "vads_currency": "978",
+                          "vads_page_action": "PAYMENT", "vads_payment_config": "SINGLE",
+                          "vads_site_id": site_id, "vads_trans_date": stamp,
+                          "vads_trans_id": f"{offset + i:06d}", "vads_version": "V2"}
+                fields["signature"] = sign(fields, key)
+                fields.update(extra)
+                return "POST", "/vads-payment/", urllib.parse.urlencode(fields).encode(), form_headers
+            return make
+
+        def page_is(kind: str) -> Callable[[int, bytes], bool]:
+            marker = f'<meta name="vads-page" content="{kind}">'.encode()
+            return lambda status, raw: status == 200 and marker in raw
+
+        scenarios = [
+            ("form", form_request({}), page_is("payment")),
+            ("payment", form_request({"sandbox_card": "4970100000000000"}), page_is("result")),
+            ("bo_shop", lambda i: ("GET", f"/backoffice/api/shops/{site_id}", None, auth),
+             lambda s, r: s == 200),
+            ("bo_tx", lambda i: ("GET", f"/backoffice/api/shops/{site_id}/transactions?limit=20",
+                                 None, auth), lambda s, r: s == 200),
+        ]
+        for name, make, check in scenarios:
+            res = run(name, args.requests, args.threads, host, port, make, check)
+            results.append(res)
+            if not args.json:
+                print(f"{name:8s} {res['rps']:8.1f} req/s  ({res['requests']} requests, "
+                      f"{res['threads']} threads, {res['seconds']} s, p50 {res['p50_ms']} ms, "
+                      f"p99 {res['p99_ms']} ms, errors {res['errors']})", flush=True)
+    finally:
+        if proc is not None:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    summary = {"benchmark": "sandbox", "min_rps": args.min_rps, "results": results}
+    print(json.dumps(summary) if args.json else json.dumps(summary, indent=None))
+    bad = [r for r in results if r["errors"] or r["rps"] < args.min_rps]
+    if args.check and bad:
+        print(f"FAIL: under {args.min_rps} req/s or with errors: {[r['scenario'] for r in bad]}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
