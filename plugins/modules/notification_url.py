@@ -1,0 +1,315 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: notification_url
+short_description: Register a shop's instant payment notification (IPN) URL for TEST or PRODUCTION
+version_added: 0.1.0
+description:
+  - Registers the URL the gateway calls at the end of each payment ("URL de notification à la fin du
+    paiement") for one mode, step 14.2 (3) of the go-live. Leaving the PRODUCTION URL empty, or pointing
+    it at a staging host, silently loses every production notification.
+  - Validates the URL first (absolute, no credentials, no fragment; in PRODUCTION C(https://) and a host
+    the gateway can reach from the Internet).
+  - Sandbox adapter - reads the rule and writes it only when it differs; a second run changes nothing.
+  - Manual adapter (the real platform, which has no API for notification rules) - changes nothing in the
+    Back Office; reports C(pending_manual) with exact instructions and writes them to
+    O(backoffice.checklist), or C(declared_done) when O(manual_done) lists the step.
+  - With O(probe=true), posts a signed synthetic notification to the URL and reports how it answered; a
+    redirect counts as an error, because the gateway does not follow it.
+  - Takes a list of shops in O(shops), handled in this one call; every shop is validated first.
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - vads.shop.backoffice.notification_url
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Only GET requests reach the Back Office; the checklist is not written; the probe is skipped.
+  diff_mode:
+    support: full
+    details:
+      - One diff per shop whose rule changes (sandbox adapter), showing the TEST and PRODUCTION URLs before and after.
+  platform:
+    platforms: posix
+seealso:
+  - module: vads.shop.transaction
+  - module: vads.shop.backoffice_certificate
+  - name: Back Office manual steps and inventory conventions
+    description: docs/backoffice.md in the collection.
+    link: https://github.com/vads/shop/blob/main/docs/backoffice.md
+author:
+  - vads.shop contributors
+"""
+
+EXAMPLES = r"""
+- name: Register the production IPN URL of every shop (real platform, manual Back Office work)
+  vads.shop.notification_url:
+    backoffice:
+      adapter: manual
+      checklist: /srv/golive/backoffice-checklist.md
+    mode: PRODUCTION
+    shops:
+      - name: lyon
+        site_id: "12345678"
+        url: https://lyon.example.com/payzen/ipn
+        manual_done: "{{ hostvars['lyon']['vads_manual_done'] | default([]) }}"
+      - name: nice
+        site_id: "23456789"
+        url: https://nice.example.com/payzen/ipn
+  delegate_to: localhost
+
+- name: Register and probe against the sandbox
+  vads.shop.notification_url:
+    backoffice:
+      adapter: sandbox
+      url: "{{ sandbox.url }}"
+      token: "{{ sandbox.token }}"
+    site_id: "12345678"
+    mode: PRODUCTION
+    url: "{{ sandbox.url }}/demo-merchant/ipn/12345678"
+    probe: true
+"""
+
+RETURN = r"""
+shops:
+  description: One result per shop, in the order given.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The shop's name.
+      type: str
+    site_id:
+      description: The shop id.
+      type: str
+      sample: "12345678"
+    mode:
+      description: Which URL of the rule.
+      type: str
+      sample: PRODUCTION
+    url:
+      description: The URL registered (or to register).
+      type: str
+    url_before:
+      description: The URL the rule had for that mode; V(null) when unset or not visible (manual adapter).
+      type: str
+    changed:
+      description: Whether the Back Office rule changed (or would, in check mode).
+      type: bool
+    status:
+      description:
+        - V(registered) (the Back Office holds the URL), V(pending_manual) (someone must enter it by hand),
+          or V(declared_done) (the inventory says it was entered; not verified).
+      type: str
+    instructions:
+      description: Manual adapter, when not declared done - what to do in the Back Office.
+      type: dict
+      returned: when status is pending_manual
+      contains:
+        step:
+          description: Step name, as used in O(manual_done).
+          type: str
+        fr:
+          description: French menu path.
+          type: str
+        en:
+          description: English menu path.
+          type: str
+        field:
+          description: The field to fill.
+          type: str
+        value:
+          description: The value to enter.
+          type: str
+        text:
+          description: All of it on one line (the checklist line).
+          type: str
+    probe:
+      description: With O(probe=true) - how the URL answered a signed synthetic notification.
+      type: dict
+      returned: when probe is true
+      contains:
+        ok:
+          description: Whether the gateway would count it delivered to the merchant (HTTP 200-206, no redirect).
+          type: bool
+        skipped:
+          description: True in check mode (nothing was posted).
+          type: bool
+        http_code:
+          description: The HTTP status answered.
+          type: int
+        redirect:
+          description: Whether the URL answered a redirect (an error - the gateway does not follow it).
+          type: bool
+        location:
+          description: The redirect's target.
+          type: str
+        tls_error:
+          description: The TLS error, if the connection failed on it.
+          type: str
+        elapsed_ms:
+          description: Time to the answer, in milliseconds (the gateway waits 10 s).
+          type: int
+        error:
+          description: What went wrong, in plain words.
+          type: str
+checklist:
+  description: Manual adapter with O(backoffice.checklist) - the file and whether it changed.
+  returned: when a checklist is given
+  type: dict
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
+from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.rules import normalize_algo, site_id_problem
+
+OWN = {
+    "backoffice": bo.BACKOFFICE_SPEC,
+    "site_id": {"type": "str"},
+    "mode": {"type": "str", "choices": ["TEST", "PRODUCTION"], "default": "PRODUCTION"},
+    "url": {"type": "str"},
+    "probe": {"type": "bool", "default": False},
+    "probe_key": {"type": "str", "no_log": True},
+    "sign_algo": {"type": "str"},
+    "manual_done": {"type": "list", "elements": "str"},
+}
+
+
+def _check(shop):
+    problems = []
+    problem = site_id_problem(shop.get("site_id"))
+    if problem:
+        problems.append(problem)
+    problems.extend(bo.options_problems(shop.get("backoffice")))
+    sandbox = (shop.get("backoffice") or {}).get("adapter") == "sandbox"
+    problems.extend(gw.notification_url_problems(shop.get("url"), shop.get("mode"), sandbox=sandbox))
+    if shop.get("sign_algo") is not None and normalize_algo(shop["sign_algo"]) is None:
+        problems.append("sign_algo %r is unknown: use HMAC-SHA-256 or SHA-1" % shop["sign_algo"])
+    if shop.get("probe") and not sandbox and not shop.get("probe_key"):
+        problems.append("probe_key is required to probe with the manual adapter (the module cannot read keys there)")
+    return problems
+
+
+def _rule_view(rule):
+    return "test_url: %s\nproduction_url: %s\n" % (rule.get("test_url") or "(not set)",
+                                                   rule.get("production_url") or "(not set)")
+
+
+def _handle(module, entry):
+    """Talk to the Back Office for one shop; returns the entry, with result or problem."""
+    shop = entry["shop"]
+    site_id, mode, url = shop["site_id"], shop["mode"], shop["url"].strip()
+    client = bo.adapter(shop.get("backoffice"))
+    result = {"name": entry["name"], "site_id": site_id, "mode": mode, "url": url, "url_before": None,
+              "changed": False}
+    entry["result"] = result
+    try:
+        if client.can_see:
+            field = bo.rule_field(mode)
+            before = client.notification_rule(site_id)
+            result["url_before"] = before.get(field)
+            result["status"] = "registered"
+            if before.get(field) != url:
+                result["changed"] = True
+                after = dict(before)
+                after[field] = url
+                if not module.check_mode:
+                    after = client.set_notification_url(site_id, mode, url)
+                entry["diff"] = {"before_header": "notification rule of %s (%s)" % (site_id, entry["name"]),
+                                 "after_header": "notification rule of %s (%s)" % (site_id, entry["name"]),
+                                 "before": _rule_view(before), "after": _rule_view(after)}
+        else:
+            step = bo.notification_step(mode)
+            item = bo.instructions(step, site_id, url, entry["name"])
+            done = bo.declared_done(shop.get("manual_done"), step)
+            entry["checklist_item"] = (item, done)
+            if done:
+                result["status"] = "declared_done"
+            else:
+                result["status"] = "pending_manual"
+                result["instructions"] = item
+        if shop.get("probe"):
+            result["probe"] = _probe(module, client, shop, url)
+    except gw.GatewayError as exc:
+        entry["error"] = str(exc)
+    return entry
+
+
+def _probe(module, client, shop, url):
+    if module.check_mode:
+        return {"ok": None, "skipped": True, "http_code": None, "redirect": None, "location": None,
+                "tls_error": None, "elapsed_ms": None, "error": None}
+    mode = shop["mode"]
+    key = shop.get("probe_key")
+    algo = shop.get("sign_algo")
+    if key is None or algo is None:
+        certs = client.certificates(shop["site_id"])
+        if key is None:
+            key = certs.get("production_key" if mode == "PRODUCTION" else "test_key")
+        if algo is None:
+            algo = certs.get("production_sign_algo" if mode == "PRODUCTION" else "test_sign_algo")
+        if not key:
+            return {"ok": False, "skipped": False, "http_code": None, "redirect": None, "location": None,
+                    "tls_error": None, "elapsed_ms": None,
+                    "error": "the shop has no %s key yet to sign a probe with" % mode}
+    fields = gw.synthetic_notification(shop["site_id"], mode, key.strip(), normalize_algo(algo) or "HMAC-SHA-256")
+    out = gw.probe_notification(url, fields)
+    out["skipped"] = False
+    return out
+
+
+def main():
+    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    names = ["name"] + list(OWN)
+    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
+    labels = [gw.label(shop, i) for i, shop in enumerate(shops)]
+    problems = [_check(shop) for shop in shops]
+    for probs, dup in zip(problems, gw.duplicate_names(labels)):
+        probs.extend(dup)
+    gw.fail_if_problems(module, labels, problems)
+
+    entries = [{"shop": shop, "name": name} for shop, name in zip(shops, labels)]
+    gw.run_all(lambda e: _handle(module, e), entries, module.params["concurrency"])
+
+    out = {"shops": [e["result"] for e in entries]}
+    changed = any(e["result"]["changed"] for e in entries)
+    checklists = {}
+    for entry in entries:
+        path = (entry["shop"].get("backoffice") or {}).get("checklist")
+        if path and "checklist_item" in entry:
+            checklists.setdefault(path, bo.Checklist(path)).add(*entry["checklist_item"])
+    errors = [e for e in entries if e.get("error")]
+    for path, checklist in checklists.items():
+        try:
+            written = checklist.commit(module.check_mode)
+        except (bo.BackOfficeError, OSError, IOError) as exc:
+            errors.append({"name": "checklist", "error": "writing %s failed: %s" % (path, exc)})
+            continue
+        out["checklist"] = written
+        changed = changed or written["changed"]
+    out["changed"] = changed
+    if module._diff:
+        diffs = [e["diff"] for e in entries if e.get("diff")]
+        if diffs:
+            out["diff"] = diffs
+    bad_probes = [e for e in entries if (e["result"].get("probe") or {}).get("ok") is False]
+    if errors or bad_probes:
+        parts = ["shop %r: %s" % (e["name"], e["error"]) for e in errors]
+        parts += ["shop %r: probe of %s failed: %s" % (e["name"], e["result"]["url"], e["result"]["probe"]["error"])
+                  for e in bad_probes]
+        done = [e["name"] for e in entries if e["result"]["changed"]]
+        module.fail_json(msg="%s. Changed: %s" % (" | ".join(parts), ", ".join(done) or "nothing"), **out)
+    module.exit_json(**out)
+
+
+if __name__ == "__main__":
+    main()
