@@ -211,7 +211,10 @@ class Batch(object):
             if plan is None:
                 continue
             for setting, value in plan.changes.items():
-                key = (entry["store"].location, entry["store"].mapping[setting])
+                # Database stores keep one value per scope (shop, website...): the slot says which.
+                slot = getattr(entry["store"].backend_class, "slot", None)
+                name = entry["store"].mapping[setting]
+                key = (entry["store"].location, slot(entry["store"], name) if slot else name)
                 if key in wanted and wanted[key][1] != value:
                     entry["problems"].append("it writes %s, which shop %r also writes with another value"
                                              % (entry["store"].mapping[setting], wanted[key][0]))
@@ -243,6 +246,8 @@ class Batch(object):
             changed_any = changed_any or changed
             result = {"name": entry["name"], "store": store.describe(), "changed": changed}
             result.update(plan.result)
+            if changed:
+                result.update((commit.get("shop_results") or {}).get(store, {}))  # e.g. a cache cleaned
             if commit.get("backup_file") and plan.changes:
                 result["backup_file"] = commit["backup_file"]
             if mode_after is not None:
