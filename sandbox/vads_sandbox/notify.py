@@ -102,20 +102,26 @@ class Notifier:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            # Clear before looking at the queue, so a kick that arrives meanwhile is not lost.
+            self._wake.clear()
             try:
                 with self._lock:
                     busy = set(self._inflight)
-                for row in self.store.due_notifications(time.time(), busy):
+                due = self.store.due_notifications(time.time(), busy)
+                for row in due:
                     with self._lock:
                         self._inflight.add(row["trans_uuid"])
                     self._pool.submit(self._deliver, row["trans_uuid"])
                 nxt = self.store.next_due_time()
                 wait = 1.0 if nxt is None else max(0.0, min(1.0, nxt - time.time()))
+                if wait == 0.0 and not due:
+                    # Only in-flight ones are due: their completion sets _wake, no need to spin.
+                    wait = 1.0
             except Exception as exc:  # keep the worker alive whatever happens
                 print(f"vads-sandbox: notifier error: {exc!r}", file=sys.stderr)
                 wait = 1.0
-            self._wake.wait(wait if wait > 0 else 0.01)
-            self._wake.clear()
+            if wait > 0:
+                self._wake.wait(wait)
 
     def _deliver(self, uuid: str) -> None:
         try:
