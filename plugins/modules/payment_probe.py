@@ -1,0 +1,251 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: payment_probe
+short_description: Post a payment form signed exactly as the merchant server would, and read the gateway's verdict
+version_added: 0.1.0
+description:
+  - Runs on the merchant host. Reads the store (read only) - site id, context mode, keys, signature
+    algorithm - builds a payment form the way merchant software does (C(vads_trans_date) in UTC, a fresh
+    C(vads_trans_id), C(INTERACTIVE), C(PAYMENT), C(SINGLE), C(V2)), signs it with the key of the mode, and
+    posts it to the brand's payment endpoint or O(gateway_url).
+  - Reports whether the gateway accepted the form, or its error code (C(00) bad signature, C(02) site id,
+    C(03) transaction id, C(04) date, C(11) context mode, C(70) no signature, ...) with the reason and the
+    faulty field where the page says.
+  - O(mode=PRODUCTION) on a store still in TEST proves the production key before the switch.
+  - Against the real platform it only checks that the form is accepted (a payment page opens); no payment is
+    made. B(A rejected PRODUCTION form e-mails the rejected form to the merchant's contact), so probe in
+    PRODUCTION only with a key you believe right.
+  - Against the sandbox, O(card) completes the payment, for step 14.3; the transaction's uuid and status come back.
+  - Takes a list of shops in O(shops); stores are read first and every shop validated before anything is posted.
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - vads.shop.backoffice.payment_probe
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Posts nothing; each shop is reported as skipped, with the fingerprint of the key it would use.
+  diff_mode:
+    support: none
+  platform:
+    platforms: posix
+notes:
+  - RV(shops[].changed) is true only when a payment was made (O(card) given); a form-only probe changes nothing.
+seealso:
+  - module: vads.shop.shop_info
+  - module: vads.shop.transaction
+author:
+  - vads.shop contributors
+"""
+
+EXAMPLES = r"""
+- name: Prove the production key before switching (store still in TEST)
+  vads.shop.payment_probe:
+    store:
+      type: dotenv
+      path: /srv/lyon/.env
+    mode: PRODUCTION
+    brand: payzen
+
+- name: 14.3 against the sandbox - a real payment of 2 EUR with an accepted card
+  vads.shop.payment_probe:
+    store:
+      type: dotenv
+      path: /srv/lyon/.env
+    gateway_url: "{{ sandbox.url }}/vads-payment/"
+    card: "4970100000000000"
+    order_id: GOLIVE-LYON
+  register: probe
+"""
+
+RETURN = r"""
+shops:
+  description: One result per shop, in the order given.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The shop's name.
+      type: str
+    site_id:
+      description: The site id read from the store.
+      type: str
+    mode:
+      description: The C(vads_ctx_mode) posted.
+      type: str
+    accepted:
+      description: Whether the gateway accepted the form (V(null) in check mode).
+      type: bool
+    skipped:
+      description: True in check mode.
+      type: bool
+    error_code:
+      description: The gateway's error code when rejected.
+      type: str
+      sample: "00"
+    error_reason:
+      description: Machine reason where the page gives one (sandbox), e.g. C(bad_signature).
+      type: str
+    error_field:
+      description: The faulty field where the page names it (TEST mode).
+      type: str
+    fingerprint:
+      description: Fingerprint of the key that signed the form. Never the key.
+      type: str
+    trans_id:
+      description: The C(vads_trans_id) posted.
+      type: str
+    order_id:
+      description: The C(vads_order_id) posted.
+      type: str
+    transaction:
+      description: With O(card) - the transaction made, C(uuid) and C(status).
+      type: dict
+    changed:
+      description: Whether a payment was made (would be, in check mode).
+      type: bool
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, Operation, Plan
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, normalize_algo, site_id_problem
+from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
+
+OWN = {
+    "store": {"type": "dict", "options": STORE_OPTIONS},
+    "mode": {"type": "str", "choices": ["TEST", "PRODUCTION"]},
+    "brand": {"type": "str"},
+    "gateway_url": {"type": "str"},
+    "card": {"type": "str"},
+    "amount": {"type": "int", "default": 200},
+    "currency": {"type": "str", "default": "978"},
+    "order_id": {"type": "str"},
+    "url_check": {"type": "str"},
+    "fail_on_error": {"type": "bool", "default": True},
+    "timeout": {"type": "float", "default": 30},
+}
+
+
+class ReadSigning(Operation):
+    """Read-only: what the store signs with. Keys stay in self.signing, never in the plan's result."""
+
+    writes = False
+    options = {}
+
+    def __init__(self):
+        self.signing = {}
+
+    def check(self, shop):
+        problems = []
+        _url, problem = gw.form_url(shop.get("brand"), shop.get("gateway_url"))
+        if problem:
+            problems.append(problem)
+        if shop.get("card") and not shop.get("gateway_url"):
+            problems.append("card completes a payment on the sandbox only: give gateway_url (the sandbox's "
+                            "/vads-payment/)")
+        if shop.get("amount") is not None and shop["amount"] <= 0:
+            problems.append("amount must be a positive number of cents")
+        return problems
+
+    def plan(self, shop, store, current, backend):
+        problems = []
+        site_id = current.get("site_id")
+        problem = site_id_problem(site_id)
+        if problem:
+            problems.append("the store's " + problem)
+        stored_mode = current.get("ctx_mode")
+        mode = shop.get("mode") or stored_mode  # spelled as the store spells it: the gateway judges it
+        if not mode:
+            problems.append("the store holds no ctx_mode: give mode")
+        if store.single_key and shop.get("mode") and shop["mode"] != stored_mode:
+            problems.append("this store keeps one key, for its current mode (%s): it holds no %s key to probe with"
+                            % (stored_mode, shop["mode"]))
+        setting = store.key_setting("PRODUCTION" if mode == "PRODUCTION" else "TEST")
+        key = current.get(setting)
+        if not key and not problems:
+            problems.append("the store holds no %s key (%s)" % (mode, store.mapping.get(setting, setting)))
+        algo = normalize_algo(current.get("sign_algo"))
+        if algo is None:
+            problems.append("the store's signature algorithm %r is unknown" % (current.get("sign_algo"),))
+        self.signing[id(shop)] = {"site_id": site_id, "mode": mode, "key": key, "algo": algo}
+        return Plan(result={"site_id": site_id, "mode": mode, "fingerprint": fingerprint(key)}, problems=problems)
+
+
+def _probe(module, entry):
+    shop = entry["shop"]
+    signing = entry["signing"]
+    result = entry["result"]
+    order_id = shop.get("order_id") or "VADS-SHOP-PROBE-%s" % gw.trans_date()
+    extra = {}
+    if shop.get("url_check"):
+        extra["vads_url_check"] = shop["url_check"]
+    fields = gw.build_form(signing["site_id"], signing["mode"], signing["key"], signing["algo"],
+                           amount=shop.get("amount") or 200, currency=shop.get("currency") or "978",
+                           order_id=order_id, extra=extra)
+    result.update(trans_id=fields["vads_trans_id"], order_id=order_id, accepted=None, skipped=False,
+                  error_code=None, error_reason=None, error_field=None, transaction=None,
+                  changed=bool(shop.get("card")))
+    if module.check_mode:
+        result["skipped"] = True
+        return entry
+    if shop.get("card"):
+        fields["sandbox_card"] = shop["card"]
+    url, _problem = gw.form_url(shop.get("brand"), shop.get("gateway_url"))
+    try:
+        # With a card, a timed-out post may have paid: never resend it (the gateway would refuse the
+        # same trans_id anyway, error 03).
+        page = gw.post_form(url, fields, timeout=shop.get("timeout") or 30, retries=2,
+                            retry_timeouts=not shop.get("card"))
+    except gw.GatewayError as exc:
+        entry["error"] = str(exc)
+        result["changed"] = False
+        return entry
+    result.update(accepted=page["accepted"], error_code=page["error_code"], error_reason=page["error_reason"],
+                   error_field=page["error_field"])
+    if page.get("transaction"):
+        result["transaction"] = {"uuid": page["transaction"]["uuid"], "status": page["transaction"]["status"]}
+    result["changed"] = bool(result["transaction"])
+    if not page["accepted"]:
+        entry["rejected"] = True
+    return entry
+
+
+def main():
+    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    names = ["name"] + list(OWN)
+    shops = gw.merge_fleet(module.params, names, dict_options=("store",))
+    reader = ReadSigning()
+    # Batch labels shops (name or store location), validates all of them and fails naming each bad one.
+    read = Batch(module, reader).execute(shops)
+    entries = []
+    for original, summary in zip(shops, read["shops"]):
+        shop = dict(original, name=summary["name"])
+        result = {"name": summary["name"], "site_id": summary["site_id"], "mode": summary["mode"],
+                  "fingerprint": summary["fingerprint"]}
+        entries.append({"shop": shop, "name": summary["name"], "signing": reader.signing[id(original)],
+                        "result": result})
+    gw.run_all(lambda e: _probe(module, e), entries, module.params["concurrency"])
+    out = {"shops": [e["result"] for e in entries], "changed": any(e["result"]["changed"] for e in entries)}
+    errors = ["shop %r: %s" % (e["name"], e["error"]) for e in entries if e.get("error")]
+    errors += ["shop %r: the gateway rejected the form: error %s%s%s" % (
+        e["name"], e["result"]["error_code"],
+        (" (%s)" % e["result"]["error_reason"]) if e["result"]["error_reason"] else "",
+        (" on %s" % e["result"]["error_field"]) if e["result"]["error_field"] else "")
+        for e in entries if e.get("rejected") and e["shop"].get("fail_on_error", True) is not False]
+    if errors:
+        module.fail_json(msg=" | ".join(errors), **out)
+    module.exit_json(**out)
+
+
+if __name__ == "__main__":
+    main()

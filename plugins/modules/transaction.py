@@ -1,0 +1,275 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: transaction
+short_description: Read or cancel a payment through the REST API V4, and see its notification status
+version_added: 0.1.0
+description:
+  - Reads a transaction (C(Transaction/Get) by uuid, or C(Order/Get) by order id) with the shop's REST API
+    password, which also picks the mode (C(testpassword_...) or C(prodpassword_...)).
+  - O(state=cancelled) cancels it (C(Transaction/CancelOrRefund), C(resolutionMode=CANCELLATION_ONLY)) so
+    that the first real payment of step 14.3 is never remitted. An already cancelled transaction is left
+    alone, so a rerun changes nothing.
+  - With O(backoffice), also reports the transaction's notification status ("Statut URL de notification"),
+    which no public API exposes - the sandbox adapter reads it (and can wait for it with
+    O(wait_notification)); the manual adapter reports V(unknown) and where to look.
+  - Retries with exponential backoff after HTTP 5xx, connection errors and timeouts. A cancel that timed out
+    and was retried is recognised (the transaction is then already cancelled).
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - vads.shop.backoffice.transaction
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Reads only; reports whether it would cancel.
+  diff_mode:
+    support: none
+  platform:
+    platforms: posix
+seealso:
+  - module: vads.shop.payment_probe
+  - module: vads.shop.notification_url
+author:
+  - vads.shop contributors
+"""
+
+EXAMPLES = r"""
+- name: 14.3 cancel the first production payment and check its notification was sent
+  vads.shop.transaction:
+    site_id: "12345678"
+    password: "{{ vault_rest_password_prod }}"
+    brand: payzen
+    uuid: "{{ probe.shops[0].transaction.uuid }}"
+    state: cancelled
+    backoffice:
+      adapter: manual
+  delegate_to: localhost
+
+- name: Against the sandbox, wait for the notification
+  vads.shop.transaction:
+    site_id: "12345678"
+    password: "{{ rest_password }}"
+    api_url: "{{ sandbox.url }}"
+    order_id: GOLIVE-12345678
+    backoffice:
+      adapter: sandbox
+      url: "{{ sandbox.url }}"
+      token: "{{ sandbox.token }}"
+    wait_notification: 10
+  register: tx
+  failed_when: tx.shops[0].notification.status != 'sent'
+"""
+
+RETURN = r"""
+shops:
+  description: One result per shop, in the order given.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: The shop's name.
+      type: str
+    site_id:
+      description: The shop id.
+      type: str
+    mode:
+      description: TEST or PRODUCTION, from the password.
+      type: str
+    found:
+      description: Whether the transaction was found.
+      type: bool
+    uuid:
+      description: The transaction's uuid.
+      type: str
+    status:
+      description: The REST status (C(PAID), C(UNPAID), ...); after a cancel in check mode, still the current one.
+      type: str
+    detailed_status:
+      description: The platform status (C(AUTHORISED), C(CANCELLED), C(REFUSED), ...).
+      type: str
+    amount:
+      description: Amount in the smallest currency unit.
+      type: int
+    currency:
+      description: Currency (alpha code, as the REST API answers).
+      type: str
+    order_id:
+      description: The order id.
+      type: str
+    cancelled:
+      description: Whether this run cancelled it (would, in check mode).
+      type: bool
+    changed:
+      description: Same as RV(shops[].cancelled).
+      type: bool
+    notification:
+      description:
+        - With O(backoffice) - the notification's C(status) (V(sent), V(pending), V(failed), V(not sent), or
+          V(unknown) with the manual adapter), C(url), C(attempts), C(redirected) where visible, and
+          C(instructions) (manual adapter).
+      type: dict
+      returned: when backoffice is given and the transaction is found
+"""
+
+import time
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
+from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_problem
+
+OWN = {
+    "site_id": {"type": "str"},
+    "password": {"type": "str", "no_log": True},
+    "api_url": {"type": "str"},
+    "brand": {"type": "str"},
+    "uuid": {"type": "str"},
+    "order_id": {"type": "str"},
+    "state": {"type": "str", "choices": ["present", "cancelled"], "default": "present"},
+    "missing_ok": {"type": "bool", "default": False},
+    "wait_notification": {"type": "float", "default": 0},
+    "backoffice": bo.BACKOFFICE_SPEC,
+    "retries": {"type": "int", "default": 3},
+    "timeout": {"type": "float", "default": 10},
+}
+
+NOT_FOUND = ("PSP_010",)
+
+
+def _check(shop):
+    problems = []
+    problem = site_id_problem(shop.get("site_id"))
+    if problem:
+        problems.append(problem)
+    if not shop.get("password"):
+        problems.append("password (the REST API password) is required")
+    elif gw.password_mode(shop["password"]) is None:
+        problems.append("password must start with testpassword_ or prodpassword_ (it picks the mode); is it the "
+                        "REST API password, not a key?")
+    _url, problem = gw.rest_base(shop.get("brand"), shop.get("api_url"))
+    if problem:
+        problems.append(problem)
+    if bool(shop.get("uuid")) == bool(shop.get("order_id")):
+        problems.append("give exactly one of uuid and order_id")
+    if shop.get("backoffice"):
+        problems.extend(bo.options_problems(shop["backoffice"]))
+    if shop.get("wait_notification") and (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+        problems.append("wait_notification needs the sandbox adapter: the real platform shows the notification "
+                        "status only in the Back Office")
+    return problems
+
+
+def _summary(tx):
+    return {
+        "found": True,
+        "uuid": tx.get("uuid"),
+        "status": tx.get("status"),
+        "detailed_status": tx.get("detailedStatus"),
+        "amount": tx.get("amount"),
+        "currency": tx.get("currency"),
+        "order_id": (tx.get("orderDetails") or {}).get("orderId"),
+    }
+
+
+def _find(client, shop):
+    """The transaction, or None when not found."""
+    try:
+        if shop.get("uuid"):
+            return client.get_transaction(shop["uuid"])
+        order = client.get_order(shop["order_id"])
+    except gw.RestError as exc:
+        if exc.code in NOT_FOUND:
+            return None
+        raise
+    found = order.get("transactions") or []
+    if not found:
+        return None
+    return sorted(found, key=lambda t: t.get("creationDate") or "")[-1]
+
+
+def _notification(shop, uuid):
+    client = bo.adapter(shop["backoffice"])
+    if not client.can_see:
+        return {"status": "unknown", "url": None, "attempts": None, "redirected": None,
+                "instructions": bo.instructions("notification_sent", shop["site_id"], None, shop.get("name"))}
+    deadline = time.monotonic() + float(shop.get("wait_notification") or 0)
+    while True:
+        tx = client.transaction(uuid)
+        note = tx.get("notification") or {}
+        if note.get("status") != "pending" or time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    return {"status": note.get("status"), "url": note.get("url"), "url_source": note.get("url_source"),
+            "attempts": note.get("attempts_done"), "redirected": note.get("redirected"),
+            "last_error": ([a.get("error") or ("HTTP %s" % a.get("http_code")) for a in note.get("attempts") or []
+                            if not a.get("success")] or [None])[-1]}
+
+
+def _handle(module, entry):
+    shop = entry["shop"]
+    base, _problem = gw.rest_base(shop.get("brand"), shop.get("api_url"))
+    client = gw.RestClient(base, shop["site_id"], shop["password"], shop.get("timeout") or 10,
+                           shop.get("retries") if shop.get("retries") is not None else 3)
+    result = {"name": entry["name"], "site_id": shop["site_id"], "mode": gw.password_mode(shop["password"]),
+              "found": False, "uuid": shop.get("uuid"), "status": None, "detailed_status": None, "amount": None,
+              "currency": None, "order_id": shop.get("order_id"), "cancelled": False, "changed": False}
+    entry["result"] = result
+    try:
+        tx = _find(client, shop)
+        if tx is None:
+            if shop.get("state") == "cancelled" or not shop.get("missing_ok"):
+                entry["error"] = "transaction %s not found in %s mode" % (shop.get("uuid") or "of order %s" % shop.get("order_id"),
+                                                                          result["mode"])
+            return entry
+        result.update(_summary(tx))
+        if shop.get("state") == "cancelled":
+            status = tx.get("detailedStatus")
+            if status == "AUTHORISED":
+                result.update(cancelled=True, changed=True)
+                if not module.check_mode:
+                    try:
+                        result.update(_summary(client.cancel(tx["uuid"], "vads.shop: go-live check payment")))
+                    except gw.RestError as exc:
+                        again = client.get_transaction(tx["uuid"])  # a retried cancel may have landed already
+                        if again.get("detailedStatus") != "CANCELLED":
+                            raise exc
+                        result.update(_summary(again))
+            elif status != "CANCELLED":
+                entry["error"] = "transaction %s is %s: it cannot be cancelled any more" % (tx.get("uuid"), status)
+                return entry
+        if shop.get("backoffice"):
+            result["notification"] = _notification(shop, result["uuid"])
+    except gw.GatewayError as exc:
+        entry["error"] = str(exc)
+    return entry
+
+
+def main():
+    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    names = ["name"] + list(OWN)
+    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
+    labels = [gw.label(shop, i) for i, shop in enumerate(shops)]
+    problems = [_check(shop) for shop in shops]
+    for probs, dup in zip(problems, gw.duplicate_names(labels)):
+        probs.extend(dup)
+    gw.fail_if_problems(module, labels, problems)
+    entries = [{"shop": dict(shop, name=name), "name": name} for shop, name in zip(shops, labels)]
+    gw.run_all(lambda e: _handle(module, e), entries, module.params["concurrency"])
+    out = {"shops": [e["result"] for e in entries], "changed": any(e["result"]["changed"] for e in entries)}
+    errors = [e for e in entries if e.get("error")]
+    if errors:
+        module.fail_json(msg=" | ".join("shop %r: %s" % (e["name"], e["error"]) for e in errors), **out)
+    module.exit_json(**out)
+
+
+if __name__ == "__main__":
+    main()
