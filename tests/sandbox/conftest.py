@@ -150,7 +150,7 @@ class Sandbox:
         if token:
             headers["Authorization"] = "Bearer " + (self.token if token == "default" else token)
         data = json.dumps(body).encode() if body is not None else None
-        status, _, raw = self.request(method, "/backoffice/api/" + path, data, headers)
+        status, _headers, raw = self.request(method, "/backoffice/api/" + path, data, headers)
         return status, json.loads(raw) if raw else None
 
     def ok(self, method: str, path: str, body: Any = None, expect: int = 200) -> Any:
@@ -168,14 +168,14 @@ class Sandbox:
 
     def rest(self, service: str, body: dict, site_id: str, password: str) -> tuple[int, dict]:
         auth = base64.b64encode(f"{site_id}:{password}".encode()).decode()
-        status, _, raw = self.request("POST", "/api-payment/V4/" + service, json.dumps(body).encode(),
-                                      {"Content-Type": "application/json",
-                                       "Authorization": "Basic " + auth})
+        headers = {"Content-Type": "application/json", "Authorization": "Basic " + auth}
+        status, _headers, raw = self.request("POST", "/api-payment/V4/" + service,
+                                             json.dumps(body).encode(), headers)
         return status, json.loads(raw)
 
     def new_shop(self, **body: Any) -> dict[str, Any]:
         """Create a shop over HTTP with a fresh random site id."""
-        for _ in range(20):
+        for _attempt in range(20):
             site_id = f"{random.randrange(10**7, 10**8)}"
             status, data = self.bo("POST", "shops", {"site_id": site_id, **body})
             if status == 201:

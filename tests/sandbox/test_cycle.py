@@ -49,7 +49,7 @@ def test_full_production_cycle(sandbox: Sandbox) -> None:
     assert [(a["number"], a["http_code"], a["success"]) for a in n["attempts"]] == [(1, 200, True)]
 
     # The receiver records before answering, so a "sent" status implies the record exists.
-    _, _, raw = sandbox.request("GET", f"/demo-merchant/received?trans_uuid={uuid}")
+    raw = sandbox.request("GET", f"/demo-merchant/received?trans_uuid={uuid}")[2]
     received = json.loads(raw)["received"]
     assert len(received) == 1 and received[0]["signature_valid"] is True
     fields = received[0]["fields"]

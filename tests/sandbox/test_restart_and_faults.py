@@ -56,7 +56,7 @@ def test_forced_503_then_success(sandbox: Sandbox) -> None:
         state = sandbox.ok("PUT", "faults", {"rest": {"status": 503, "count": 2}})
         assert state["faults"]["rest"] == {"status": 503, "count": 2}
         codes = []
-        for _ in range(3):
+        for _attempt in range(3):
             status, body = sandbox.rest("Transaction/Get", {"uuid": uuid}, site, pw)
             codes.append(status)
         assert codes == [503, 503, 200]
@@ -94,8 +94,8 @@ def test_fault_from_cli_and_notification_fault(start_sandbox: Callable[..., Sand
     assert sb.ok("GET", "faults")["faults"]["rest"] == {"status": 502, "count": 1}
     shop = sb.new_shop()
     site = shop["site_id"]
-    status, _ = sb.rest("Transaction/Get", {"uuid": "0" * 32}, site,
-                        shop["certificates"]["test_rest_password"])
+    status = sb.rest("Transaction/Get", {"uuid": "0" * 32}, site,
+                     shop["certificates"]["test_rest_password"])[0]
     assert status == 502
     sb.ok("PUT", f"shops/{site}/notification-rules/payment-end",
           {"test_url": f"{sb.url}/demo-merchant/ipn/{site}"})
@@ -117,7 +117,7 @@ def test_cli_shop_create_and_list(tmp_path: Path, start_sandbox: Callable[..., S
     assert len(certs["test_key"]) == 16 and certs["test_key"].isalnum()
     assert certs["test_rest_password"].startswith("testpassword_")
     dup = subprocess.run(sandbox_command() + ["shop", "create", "--db", str(db), "--site-id",
-                                              "12345678"], capture_output=True, text=True)
+                                              "12345678"], check=False, capture_output=True, text=True)
     assert dup.returncode == 1 and json.loads(dup.stderr)["error"] == "conflict"
     listed = subprocess.run(sandbox_command() + ["shop", "list", "--db", str(db)],
                             check=True, capture_output=True, text=True)
@@ -131,6 +131,6 @@ def test_cli_shop_create_and_list(tmp_path: Path, start_sandbox: Callable[..., S
 
 def test_serve_refuses_non_loopback(tmp_path: Path) -> None:
     res = subprocess.run(sandbox_command() + ["serve", "--db", str(tmp_path / "x.db"),
-                                              "--host", "0.0.0.0"], capture_output=True,
-                         text=True, timeout=20)
+                                              "--host", "0.0.0.0"], check=False,
+                         capture_output=True, text=True, timeout=20)
     assert res.returncode == 2 and "loopback" in res.stderr
