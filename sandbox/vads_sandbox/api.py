@@ -8,13 +8,11 @@ import json
 import re
 import secrets
 import sqlite3
-import time
 import urllib.parse
 from typing import Any, Callable, Optional
 
 from . import __version__, signature, util
 from .faults import FaultError, Faults
-from .notify import Notifier
 from .store import MODES, Store, StoreError
 
 TX_STATUSES = ("AUTHORISED", "REFUSED", "CANCELLED")
@@ -468,8 +466,3 @@ class DemoMerchant:
         return json_response(200, {"received": self.store.demo_list(
             query.get("site_id"), query.get("trans_uuid"), limit)})
 
-
-def sleep_interruptibly(seconds: float, stop: Any) -> None:
-    """Sleep unless the server is stopping (stop is a threading.Event)."""
-    if seconds > 0:
-        stop.wait(seconds) if stop is not None else time.sleep(seconds)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import signal
 import socket
 import sys
@@ -237,7 +238,6 @@ def serve(db_path: str, host: str, port: int, token: str, retry_delays: list[flo
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    import os
     sys.stdout.write(json.dumps({"url": app.base_url, "token": token, "host": host,
                                  "port": real_port, "db": os.path.abspath(db_path),
                                  "pid": os.getpid()}) + "\n")
