@@ -318,8 +318,9 @@ class RestApi:
             "paymentMethodToken": None, "status": "PAID" if ok else "UNPAID",
             "detailedStatus": row["status"], "operationType": "DEBIT",
             "effectiveStrongAuthentication": "DISABLED", "creationDate": row["created_at"],
-            "errorCode": None if row["result"] == "00" else "PSP_099",
-            "errorMessage": None if row["result"] == "00" else "payment refused",
+            # Refused payments carry the acquirer's refusal; detailedErrorCode = vads_auth_result.
+            "errorCode": None if row["result"] == "00" else "ACQ_001",
+            "errorMessage": None if row["result"] == "00" else "payment refused by the acquirer",
             "detailedErrorCode": None if row["result"] == "00" else row["auth_result"],
             "detailedErrorMessage": None, "metadata": None,
             "orderDetails": {"_type": "V4/OrderDetails", "orderId": row["order_id"],

@@ -130,3 +130,17 @@ def test_backoffice_cancel_and_rest_errors(sandbox: Sandbox) -> None:
     assert ans["answer"]["errorCode"] == "PSP_010"
     status, ans = sandbox.rest("Charge/CreatePayment", {}, site, pw)
     assert status == 404 and ans["answer"]["errorCode"] == "INT_909"
+
+
+def test_rest_refused_transaction_shape(sandbox: Sandbox) -> None:
+    shop = sandbox.new_shop()
+    site, certs = shop["site_id"], shop["certificates"]
+    uuid = metas(sandbox.post_form(build_form(site, certs["test_key"], vads_order_id="R-1",
+                                              sandbox_card="4970100000000009")))["vads-trans-uuid"]
+    ans = sandbox.rest("Transaction/Get", {"uuid": uuid}, site, certs["test_rest_password"])[1]
+    a = ans["answer"]
+    assert (a["status"], a["detailedStatus"], a["errorCode"], a["detailedErrorCode"]) == \
+        ("UNPAID", "REFUSED", "ACQ_001", "51")
+    ans = sandbox.rest("Transaction/CancelOrRefund", {"uuid": uuid}, site,
+                       certs["test_rest_password"])[1]
+    assert ans["status"] == "ERROR" and ans["answer"]["errorCode"] == "PSP_099"
