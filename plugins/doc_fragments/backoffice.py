@@ -22,7 +22,7 @@ _BACKOFFICE = {
         "The real platform has no API for keys, notification rules or notification status. With "
         "O(backoffice.adapter=manual) the module changes nothing there: it reports each step as "
         "C(pending_manual) with exact Back Office instructions (French and English menu path, field, value), "
-        "appends them to O(backoffice.checklist), and reports a step done only for shops whose O(manual_done) "
+        "appends them to O(backoffice.checklist), and reports a step done only for shops whose C(manual_done) "
         "lists it (C(declared_done)). It never claims what it cannot see.",
         "With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in "
         "for those Back Office clicks.",
@@ -148,6 +148,7 @@ _OWN = {
             ],
             "type": "str",
         },
+        "sign_algo": _MODE_SIGN["sign_algo"],
         "manual_done": _MANUAL_DONE,
     },
     "backoffice_certificate": {

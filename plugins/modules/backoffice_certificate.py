@@ -50,7 +50,7 @@ seealso:
     description: docs/backoffice.md in the collection.
     link: https://github.com/vads/shop/blob/main/docs/backoffice.md
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""

@@ -42,7 +42,7 @@ seealso:
   - module: vads.shop.shop_info
   - module: vads.shop.transaction
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""

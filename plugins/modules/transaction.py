@@ -37,7 +37,7 @@ seealso:
   - module: vads.shop.payment_probe
   - module: vads.shop.notification_url
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""
