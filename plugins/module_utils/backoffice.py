@@ -245,8 +245,8 @@ class SandboxBackOffice(object):
             return doc
         code = doc.get("error") if isinstance(doc, dict) else None
         message = doc.get("message") if isinstance(doc, dict) else None
-        raise BackOfficeError("Back Office %s %s: HTTP %s %s%s" % (method, path, resp.status, code or "",
-                                                                  (": %s" % message) if message else ""),
+        detail = (": %s" % message) if message else ""
+        raise BackOfficeError("Back Office %s %s: HTTP %s %s%s" % (method, path, resp.status, code or "", detail),
                               status=resp.status, code=code)
 
     def shop(self, site_id):

@@ -88,7 +88,7 @@ _ALNUM = string.digits + string.ascii_letters
 
 def _base62(number, width):
     out = ""
-    for _ in range(width):
+    for dummy in range(width):
         number, digit = divmod(number, 62)
         out = _ALNUM[digit] + out
     return out
@@ -102,7 +102,7 @@ def new_trans_id(now=None):
     """
     now = time.time() if now is None else now
     second = int(now) % 86400
-    return _base62(second, 3) + "".join(random.SystemRandom().choice(_ALNUM) for _ in range(3))
+    return _base62(second, 3) + "".join(random.SystemRandom().choice(_ALNUM) for dummy in range(3))
 
 
 def trans_date(now=None):

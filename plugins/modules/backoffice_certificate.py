@@ -189,7 +189,7 @@ def _check(shop):
 
 
 def _dummy_key():
-    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for dummy in range(32))
 
 
 def _store_shops(entries, keys):
@@ -321,8 +321,8 @@ def main():
         out["diff"] = diffs
     if errors:
         done = [e["name"] for e in entries if e["result"]["changed"]]
-        module.fail_json(msg="%s. Changed: %s" % (" | ".join("shop %r: %s" % (e["name"], e["error"]) for e in errors),
-                                                   ", ".join(done) or "nothing"), **out)
+        failed = " | ".join("shop %r: %s" % (e["name"], e["error"]) for e in errors)
+        module.fail_json(msg="%s. Changed: %s" % (failed, ", ".join(done) or "nothing"), **out)
     module.exit_json(**out)
 
 

@@ -210,8 +210,8 @@ def _probe(module, entry):
         entry["error"] = str(exc)
         result["changed"] = False
         return entry
-    result.update(accepted=page["accepted"], error_code=page["error_code"], error_reason=page["error_reason"],
-                   error_field=page["error_field"])
+    result.update(accepted=page["accepted"], error_code=page["error_code"],
+                  error_reason=page["error_reason"], error_field=page["error_field"])
     if page.get("transaction"):
         result["transaction"] = {"uuid": page["transaction"]["uuid"], "status": page["transaction"]["status"]}
     result["changed"] = bool(result["transaction"])

@@ -58,7 +58,7 @@ class Sandbox:
         return data
 
     def new_shop(self, production_key=False, **body):
-        for _ in range(20):
+        for dummy in range(20):
             site_id = "%08d" % random.randrange(10 ** 7, 10 ** 8)
             try:
                 shop = self.api("POST", "shops", dict(body, site_id=site_id), expect=(201,))

@@ -13,7 +13,7 @@ def no_dns(host):
 
 
 def fake_dns(table):
-    return lambda host: table.get(host)
+    return table.get
 
 
 @pytest.mark.parametrize("url, mode, sandbox, expected", [
@@ -83,7 +83,7 @@ def test_form_builder_fresh_fields():
     assert len(fields["vads_trans_id"]) == 6 and fields["vads_trans_id"].isalnum()
     assert fields["vads_amount"] == "200" and fields["vads_version"] == "V2"
     assert verify(fields, "1122334455667788")
-    ids = set(gw.new_trans_id() for _ in range(200))
+    ids = set(gw.new_trans_id() for dummy in range(200))
     assert len(ids) > 190
 
 
