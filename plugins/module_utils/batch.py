@@ -18,6 +18,7 @@ Private to this collection: the API may change without notice.
 from __future__ import annotations
 
 import copy
+from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
 from ansible_collections.vads.shop.plugins.module_utils.store import (
@@ -25,6 +26,7 @@ from ansible_collections.vads.shop.plugins.module_utils.store import (
     STORE_OPTIONS,
     ShopStore,
     StoreError,
+    sync_all,
 )
 
 try:  # database stores register themselves when their module_utils is present
@@ -94,6 +96,11 @@ class Operation(object):
 
     def plan(self, shop, store, current, backend):
         raise NotImplementedError
+
+
+def _finish(backend):
+    backend.finish()
+    return backend.describe_location()
 
 
 def _redact(setting, value):
@@ -190,19 +197,52 @@ class Batch(object):
                     backend.plan()
             except StoreError as exc:
                 module.fail_json(msg="nothing was changed: %s" % exc, changed=False)
-            commits = {}
-            for location, backend in backends.items():
-                backup = any(e["shop"].get("backup") for e in by_location[location])
-                try:
-                    commits[location] = backend.commit(module.check_mode, backup)
-                except (StoreError, OSError, IOError) as exc:
-                    done = [e["name"] for loc, c in commits.items() if c["changed"] for e in by_location[loc]]
-                    module.fail_json(msg="writing %s failed: %s; already changed: %s"
-                                     % (backend.describe_location(), exc, ", ".join(done) or "nothing"),
-                                     changed=bool(done))
+            commits = self._commit(backends, by_location)
         else:
             commits = {}
         return self._finish(entries, commits)
+
+    def _commit(self, backends, by_location):
+        """Stage every file, commit every database, then put the files in place.
+
+        A failure before the renames leaves every store as it was; only a failure among the
+        renames themselves (rare: all data is already written and synced) is partial.
+        """
+        module = self.module
+        commits = {}
+        staged = []
+        files = [(location, backend, any(e["shop"].get("backup") for e in by_location[location]))
+                 for location, backend in backends.items() if hasattr(backend, "prepare")]
+        workers = 4 if len(files) > 16 else 1
+        try:
+            # Creating files waits on the disk, not the CPU: a few threads overlap it for big fleets.
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                prepared = list(pool.map(lambda f: f[1].prepare(module.check_mode, f[2]), files))
+            for (location, backend, _backup), result in zip(files, prepared):
+                commits[location] = result
+                staged.append(backend)
+            if staged and not module.check_mode:
+                sync_all()
+            for location, backend in backends.items():
+                if not hasattr(backend, "prepare"):
+                    commits[location] = backend.commit(module.check_mode, False)
+        except (StoreError, OSError, IOError) as exc:
+            for _location, backend, _backup in files:
+                backend.abort()
+            module.fail_json(msg="nothing was changed: %s" % exc, changed=False)
+        done = []
+        try:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for location in pool.map(_finish, staged):
+                    done.append(location)
+            if staged and not module.check_mode:
+                sync_all()
+        except (OSError, IOError) as exc:
+            for backend in staged:
+                backend.abort()
+            module.fail_json(msg="putting the new files in place failed: %s; already replaced: %s"
+                             % (exc, ", ".join(done) or "none"), changed=bool(done))
+        return commits
 
     def _conflicts(self, entries):
         wanted = {}

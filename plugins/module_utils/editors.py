@@ -43,6 +43,7 @@ def _newline(text):
 _ENV_LINE = re.compile(r"^(?P<lead>[ \t]*)(?P<export>export[ \t]+)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
                        r"(?P<eq>[ \t]*=[ \t]*)(?P<rest>.*)$")
 _ENV_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9_./:@+,-]*$")
+_ENV_COMMENT = re.compile(r"[ \t]+#")
 
 
 def _split_env_value(rest, lineno):
@@ -67,7 +68,7 @@ def _split_env_value(rest, lineno):
         if end < 0:
             raise FileFormatError("line %d: a single quote is opened and never closed" % lineno)
         return "'", rest[1:end], end + 1
-    m = re.search(r"[ \t]+#", rest)
+    m = _ENV_COMMENT.search(rest)
     token = rest[:m.start()] if m else rest.rstrip(" \t")
     return "", token, len(token)
 
@@ -79,9 +80,18 @@ class DotenvEditor(object):
 
     def __init__(self, text):
         self.text = text
+        self._cache = (None, None)
         self._entries()  # validate now: a malformed file fails before any change
 
     def _entries(self):
+        # Parsed once per version of the text: a fleet call reads every setting of 1,000 files.
+        if self._cache[0] is self.text:
+            return self._cache[1]
+        entries = self._parse()
+        self._cache = (self.text, entries)
+        return entries
+
+    def _parse(self):
         entries = {}
         for lineno, line in enumerate(self.text.splitlines(True), start=1):
             body = line.rstrip("\r\n")
@@ -747,6 +757,11 @@ EDITORS = {
 
 def edit(kind, text, changes):
     """Apply {name: value or None (delete)} to text; return the new text, checked independently."""
+    return edit_checked(kind, text, changes).text
+
+
+def edit_checked(kind, text, changes):
+    """Like edit(), but return an editor on the new text (already parsed, ready to read)."""
     editor = EDITORS[kind](text)
     before = editor.snapshot()
     for name, value in changes.items():
@@ -770,7 +785,7 @@ def edit(kind, text, changes):
     for name, value in changes.items():
         if after.get(name) != value:
             raise FileFormatError("the edit could not be made safely (%s does not read back)" % name)
-    return new_text
+    return after
 
 
 def _snapshot_name(kind, name):

@@ -22,7 +22,7 @@ import stat
 import tempfile
 import time
 
-from ansible_collections.vads.shop.plugins.module_utils.editors import EDITORS, FileFormatError, edit
+from ansible_collections.vads.shop.plugins.module_utils.editors import EDITORS, FileFormatError, edit_checked
 
 SETTINGS = ("site_id", "ctx_mode", "key_test", "key_prod", "sign_algo", "url_check")
 # A store whose software keeps one key for the current mode maps "key" instead.
@@ -135,6 +135,7 @@ class FileBackend(object):
         self.path = location[2]
         self.stores = stores
         self.pending = {}
+        self._planned = None
         self.file_mode = self._requested_mode()
         if not os.path.exists(self.path):
             raise StoreError("store file %s does not exist" % self.path)
@@ -187,8 +188,7 @@ class FileBackend(object):
         for setting, value in changes.items():
             self.pending[store.mapping[setting]] = value
 
-    def _holds_key(self, text):
-        editor = EDITORS[self.kind](text)
+    def _holds_key(self, editor):
         for store in self.stores:
             for setting in KEY_SETTINGS:
                 name = store.mapping.get(setting)
@@ -204,21 +204,28 @@ class FileBackend(object):
 
     def plan(self):
         """Work out the new text and mode: (new_text, new_mode); raises StoreError."""
-        new_text = self.text
+        if self._planned is not None and self._planned[0] == self.pending:
+            return self._planned[1]
+        after = self.editor
         if self.pending:
             try:
-                new_text = edit(self.kind, self.text, self.pending)
+                after = edit_checked(self.kind, self.text, self.pending)
             except FileFormatError as exc:
                 raise StoreError("%s: %s" % (self.path, exc))
         mode = self.current_mode()
         if self.file_mode is not None:
             mode = self.file_mode
-        elif self._holds_key(new_text):
+        elif self._holds_key(after):
             mode = self.secret_default_mode
-        return new_text, mode
+        self._planned = (dict(self.pending), (after.text, mode))
+        return after.text, mode
 
-    def commit(self, check_mode, backup):
-        """Write if needed; return {'changed', 'content_changed', 'mode_before', 'mode_after', 'backup_file'}."""
+    def prepare(self, check_mode, backup):
+        """Stage the new file next to the old one (not yet in place); return the commit result.
+
+        Batches stage every file, make them durable with one sync, then rename them all: a run
+        killed midway leaves each file either old or new, never half-written.
+        """
         new_text, new_mode = self.plan()
         content_changed = new_text != self.text
         result = {
@@ -228,14 +235,33 @@ class FileBackend(object):
             "changed": content_changed or new_mode != self.current_mode(),
             "backup_file": None,
         }
+        self._staged = None
+        self._new_mode = None
         if check_mode or not result["changed"]:
             return result
+        self._new_mode = new_mode
         if backup and content_changed:
             result["backup_file"] = self._backup(new_mode)
         if content_changed:
-            atomic_write(self.path, new_text.encode("utf-8"), new_mode, self.stat)
-        else:
-            os.chmod(self.path, new_mode)
+            self._staged = StagedFile(self.path, new_text.encode("utf-8"), new_mode, self.stat)
+        return result
+
+    def finish(self):
+        if self._staged is not None:
+            self._staged.commit()
+        elif self._new_mode is not None and self._new_mode != self.current_mode():
+            os.chmod(self.path, self._new_mode)
+
+    def abort(self):
+        if getattr(self, "_staged", None) is not None:
+            self._staged.abort()
+
+    def commit(self, check_mode, backup):
+        """Write if needed (one file on its own); return the result as prepare() does."""
+        result = self.prepare(check_mode, backup)
+        if self._staged is not None:
+            self._staged.sync()
+        self.finish()
         return result
 
     def _backup(self, new_mode):
@@ -252,36 +278,67 @@ class FileBackend(object):
         return name
 
 
+class StagedFile(object):
+    """A new version of a file, written to a temp file in the same folder with its final mode."""
+
+    def __init__(self, path, data, mode, old_stat=None):
+        self.path = path
+        self.folder = os.path.dirname(path) or "."
+        fd, self.tmp = tempfile.mkstemp(dir=self.folder, prefix=".%s." % os.path.basename(path), suffix=".tmp")
+        try:
+            os.fchmod(fd, mode)  # before any byte is written: a key is never in a readable file
+            if old_stat is not None:
+                try:
+                    os.fchown(fd, old_stat.st_uid, old_stat.st_gid)
+                except OSError:
+                    pass  # not allowed for an unprivileged user: the file stays ours
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
+        self.fd = fd
+
+    def sync(self):
+        os.fsync(self.fd)
+
+    def commit(self):
+        os.close(self.fd)
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def abort(self):
+        if self.tmp is not None:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+            self.tmp = None
+
+
+def sync_all():
+    """Make every staged write durable with one system call instead of one fsync per file."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def atomic_write(path, data, mode, old_stat=None):
     """Temp file in the same folder, right mode before any byte is written, fsync, rename."""
-    folder = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".%s." % os.path.basename(path), suffix=".tmp")
+    staged = StagedFile(path, data, mode, old_stat)
     try:
-        os.fchmod(fd, mode)
-        if old_stat is not None and hasattr(os, "fchown"):
-            try:
-                os.fchown(fd, old_stat.st_uid, old_stat.st_gid)
-            except OSError:
-                pass  # not allowed for an unprivileged user: the file stays ours
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        os.close(fd)
-        fd = None
-        os.replace(tmp, path)
-        tmp = None
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        staged.sync()
+        staged.commit()
     finally:
-        if fd is not None:
-            os.close(fd)
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        staged.abort()
+    dir_fd = os.open(staged.folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 for _kind in FILE_TYPES:
