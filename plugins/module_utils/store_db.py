@@ -652,7 +652,7 @@ def _clean_magento_cache(root):
     argv = [command] if os.access(command, os.X_OK) else ["php", command]
     try:
         proc = subprocess.run(argv + ["cache:clean", "config"], cwd=root, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, timeout=600)
+                              stderr=subprocess.STDOUT, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise StoreError("the settings were committed, but cleaning Magento's config cache failed: %s" % exc)
     if proc.returncode:

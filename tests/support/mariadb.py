@@ -90,7 +90,7 @@ class MariaDB(object):
                 [_binary("mariadb-install-db", "mysql_install_db"), "--datadir=%s" % self.datadir,
                  "--auth-root-authentication-method=normal", "--user=root", "--skip-test-db",
                  "--skip-name-resolve"],
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, check=False)
             if proc.returncode:
                 raise RuntimeError("mariadb-install-db failed:\n%s" % proc.stdout)
         if self.port is None or not _port_free(self.port):
@@ -174,7 +174,8 @@ class MariaDB(object):
     def execute(self, sql, database=None, password=None):
         """Run SQL through the mariadb client; returns rows as lists of strings (tab-separated output)."""
         proc = subprocess.run(self.client_args(database, password) + ["--batch", "--skip-column-names", "--raw"],
-                              input=sql, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120)
+                              input=sql, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=120,
+                              check=False)
         if proc.returncode:
             raise RuntimeError("SQL failed (%s): %s" % (proc.returncode, proc.stderr.strip()))
         return [line.split("\t") for line in proc.stdout.splitlines()]
@@ -213,7 +214,7 @@ class MariaDB(object):
         for pw in (self.password, ""):
             proc = subprocess.run([_binary("mariadb-admin", "mysqladmin"), "--no-defaults", "-S", self.socket,
                                    "-u", self.user] + (["-p%s" % pw] if pw else []) + ["ping"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10, check=False)
             if proc.returncode == 0:
                 return True
         return False
