@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ansible_collections.vads.shop.plugins.module_utils.store import ShopStore, StoreError
+from ansible_collections.vads.shop.plugins.module_utils.store_db import DatabaseBackend
 from support.runner import REPO, VENV_BIN, ansible_env, run_module
-from test_db_stores import KEY_PROD, KEY_TEST, prestashop, woocommerce
+from test_db_stores import KEY_PROD, KEY_TEST, magento, prestashop, woocommerce
 
 WRONG = "Wr0ng-Passw0rd-xyz"
 
@@ -93,3 +95,29 @@ def test_without_pymysql_the_standard_missing_library_message(new_db):
         result = json.loads((Path(tree) / "localhost").read_text())
     assert proc.returncode != 0, proc.stdout + proc.stderr
     assert "Failed to import the required Python library (PyMySQL)" in result["msg"]
+
+
+def test_unknown_shop_id(new_db):
+    db = prestashop(new_db)
+    before = db.dump("ps_configuration")
+    run = run_module("certificate", {"store": db.store("prestashop", shop_id=99), "mode": "TEST", "value": KEY_TEST})
+    assert run.failed and "shop id 99 does not exist in ps_shop" in run.result["msg"]
+    assert db.dump("ps_configuration") == before
+
+
+def test_magento_store_views_without_and_with_the_store_table(new_db, tmp_path):
+    """Straight through the backend: unknown store view; without the store table, stores fall back to default."""
+    db, _root = magento(new_db, tmp_path)
+    unknown = ShopStore(db.store("magento2", scope="stores", scope_id=99))
+    backend = DatabaseBackend(unknown.location, [unknown])
+    with pytest.raises(StoreError) as info:
+        backend.read(unknown)
+    assert "store id 99 does not exist" in str(info.value)
+    backend.close()
+    db.execute("SET FOREIGN_KEY_CHECKS = 0")
+    db.execute("DROP TABLE store")
+    outlet = ShopStore(db.store("magento2", scope="stores", scope_id=3))  # website 2 has its own ctx_mode row
+    db.execute("UPDATE core_config_data SET value = 'PRODUCTION' WHERE scope = 'websites'")
+    backend = DatabaseBackend(outlet.location, [outlet])
+    assert backend.read(outlet)["ctx_mode"] == "TEST"  # website unknown: default row
+    backend.close()
