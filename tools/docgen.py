@@ -16,7 +16,8 @@ from pathlib import Path
 import yaml
 
 MARKER = "# GENERATED below by tools/docgen.py"
-FRAGMENTS = [Path(__file__).resolve().parents[1] / "plugins" / "doc_fragments" / "store.py"]
+FRAGMENTS = [Path(__file__).resolve().parents[1] / "plugins" / "doc_fragments" / name
+             for name in ("store.py", "backoffice.py")]
 
 
 def load(path):

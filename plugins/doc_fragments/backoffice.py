@@ -193,7 +193,15 @@ _OWN = {
         "password": {
             "description": [
                 "The REST API password of the shop: C(testpassword_...) reads TEST transactions, "
-                "C(prodpassword_...) PRODUCTION ones. Required. Never returned.",
+                "C(prodpassword_...) PRODUCTION ones. Never returned.",
+                "Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).",
+            ],
+            "type": "str",
+        },
+        "mode": {
+            "description": [
+                "V(TEST) or V(PRODUCTION): which REST password to read from the sandbox Back Office when "
+                "O(password) is not given. Ignored when O(password) is given (its prefix picks the mode).",
             ],
             "type": "str",
         },
@@ -355,9 +363,1374 @@ def _documentation(module):
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
 
+_FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE")
+
+
+def generated():
+    """{attribute: YAML text} for the class below; `python tools/docgen.py` writes them out."""
+    out = {"DOCUMENTATION": json.dumps({"options": {"backoffice": _BACKOFFICE}}, indent=1, sort_keys=True)}
+    for attribute in _FRAGMENTS:
+        out[attribute] = _documentation(attribute.lower())
+    return out
+
+
+# GENERATED below by tools/docgen.py from the definitions above (sanity wants plain strings). Do not edit.
 class ModuleDocFragment(object):
-    DOCUMENTATION = json.dumps({"options": {"backoffice": _BACKOFFICE}}, indent=1, sort_keys=True)
-    NOTIFICATION_URL = _documentation("notification_url")
-    BACKOFFICE_CERTIFICATE = _documentation("backoffice_certificate")
-    TRANSACTION = _documentation("transaction")
-    PAYMENT_PROBE = _documentation("payment_probe")
+
+    DOCUMENTATION = r'''
+options:
+  backoffice:
+    description:
+    - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+      M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+    - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+      the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+      (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+      done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+    - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in for
+      those Back Office clicks.
+    - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+    suboptions:
+      adapter:
+        choices:
+        - sandbox
+        - manual
+        default: manual
+        description:
+        - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+        type: str
+      checklist:
+        description:
+        - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back Office
+          steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun adds no
+          duplicate line; a step whose value changed is rewritten in place; a tick set by an operator is kept. Writing
+          it counts as a change.'
+        type: path
+      retries:
+        default: 3
+        description:
+        - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential backoff
+          (0.5 s, 1 s, 2 s, ...).
+        type: int
+      timeout:
+        default: 10
+        description:
+        - Seconds to wait for each Back Office answer.
+        type: float
+      token:
+        description:
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        type: str
+      url:
+        description:
+        - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+        type: str
+    type: dict
+'''
+
+    NOTIFICATION_URL = r'''
+options:
+  backoffice:
+    description:
+    - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+      M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+    - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+      the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+      (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+      done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+    - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in for
+      those Back Office clicks.
+    - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+    suboptions:
+      adapter:
+        choices:
+        - sandbox
+        - manual
+        default: manual
+        description:
+        - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+        type: str
+      checklist:
+        description:
+        - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back Office
+          steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun adds no
+          duplicate line; a step whose value changed is rewritten in place; a tick set by an operator is kept. Writing
+          it counts as a change.'
+        type: path
+      retries:
+        default: 3
+        description:
+        - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential backoff
+          (0.5 s, 1 s, 2 s, ...).
+        type: int
+      timeout:
+        default: 10
+        description:
+        - Seconds to wait for each Back Office answer.
+        type: float
+      token:
+        description:
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        type: str
+      url:
+        description:
+        - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+        type: str
+    type: dict
+  concurrency:
+    default: 8
+    description:
+    - How many shops talk to the network at the same time.
+    type: int
+  manual_done:
+    description:
+    - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
+      a host or group variable C(vads_manual_done), passed per shop).'
+    - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
+      C(notification_url_test) (14.2).'
+    - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+    elements: str
+    type: list
+  mode:
+    choices:
+    - TEST
+    - PRODUCTION
+    default: PRODUCTION
+    description:
+    - 'Which URL of the rule: the one called in V(TEST) or in V(PRODUCTION) mode.'
+    type: str
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the site id.
+    type: str
+  probe:
+    default: false
+    description:
+    - After registration, POST a correctly signed synthetic notification (order id C(VADS-SHOP-PROBE-...), C(vads_trans_status=ABANDONED),
+      C(vads_url_check_src=BO)) to O(url), once, without following redirects, like the gateway; report the HTTP
+      code, TLS error, time and any redirect.
+    - A redirect, an HTTP code outside 200-206, a TLS error or no answer makes the module fail after its work, naming
+      each shop and why (the results are still returned).
+    - Skipped in check mode.
+    type: bool
+  probe_key:
+    description:
+    - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the shop's
+      key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call; network calls run O(concurrency) at a time.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      backoffice:
+        description:
+        - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+          M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+        - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+          the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+          (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+          done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+        - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in
+          for those Back Office clicks.
+        - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+        - Defaults to the top-level value.
+        suboptions:
+          adapter:
+            choices:
+            - sandbox
+            - manual
+            description:
+            - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+            type: str
+          checklist:
+            description:
+            - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back
+              Office steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun
+              adds no duplicate line; a step whose value changed is rewritten in place; a tick set by an operator
+              is kept. Writing it counts as a change.'
+            type: path
+          retries:
+            description:
+            - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential
+              backoff (0.5 s, 1 s, 2 s, ...).
+            type: int
+          timeout:
+            description:
+            - Seconds to wait for each Back Office answer.
+            type: float
+          token:
+            description:
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            type: str
+          url:
+            description:
+            - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+            type: str
+        type: dict
+      manual_done:
+        description:
+        - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
+          (convention: a host or group variable C(vads_manual_done), passed per shop).'
+        - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
+          C(notification_url_test) (14.2).'
+        - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+        - Defaults to the top-level value.
+        elements: str
+        type: list
+      mode:
+        choices:
+        - TEST
+        - PRODUCTION
+        description:
+        - 'Which URL of the rule: the one called in V(TEST) or in V(PRODUCTION) mode.'
+        - Defaults to the top-level value.
+        type: str
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the site id.
+        - Defaults to the top-level value.
+        type: str
+      probe:
+        description:
+        - After registration, POST a correctly signed synthetic notification (order id C(VADS-SHOP-PROBE-...), C(vads_trans_status=ABANDONED),
+          C(vads_url_check_src=BO)) to O(url), once, without following redirects, like the gateway; report the HTTP
+          code, TLS error, time and any redirect.
+        - A redirect, an HTTP code outside 200-206, a TLS error or no answer makes the module fail after its work,
+          naming each shop and why (the results are still returned).
+        - Skipped in check mode.
+        - Defaults to the top-level value.
+        type: bool
+      probe_key:
+        description:
+        - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the
+          shop's key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+        - Defaults to the top-level value.
+        type: str
+      sign_algo:
+        description:
+        - 'Signature algorithm of the shop for that mode: V(HMAC-SHA-256) or V(SHA-1) (other spellings such as C(SHA256)
+          are accepted). Default: what the sandbox Back Office says, else V(HMAC-SHA-256).'
+        - Defaults to the top-level value.
+        type: str
+      site_id:
+        description:
+        - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+        - Defaults to the top-level value.
+        type: str
+      url:
+        description:
+        - The merchant's notification (IPN) URL, absolute, without credentials or fragment. Required.
+        - 'In V(PRODUCTION): C(https://), and not a loopback, private or link-local host (literal addresses are
+          checked, names are resolved when they can be, else judged by their suffix). With the sandbox adapter,
+          loopback hosts (and C(http://) on them) are allowed, as the sandbox and its demo receiver live there.'
+        - Defaults to the top-level value.
+        type: str
+    type: list
+  sign_algo:
+    description:
+    - 'Signature algorithm of the shop for that mode: V(HMAC-SHA-256) or V(SHA-1) (other spellings such as C(SHA256)
+      are accepted). Default: what the sandbox Back Office says, else V(HMAC-SHA-256).'
+    type: str
+  site_id:
+    description:
+    - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+    type: str
+  url:
+    description:
+    - The merchant's notification (IPN) URL, absolute, without credentials or fragment. Required.
+    - 'In V(PRODUCTION): C(https://), and not a loopback, private or link-local host (literal addresses are checked,
+      names are resolved when they can be, else judged by their suffix). With the sandbox adapter, loopback hosts
+      (and C(http://) on them) are allowed, as the sandbox and its demo receiver live there.'
+    type: str
+'''
+
+    BACKOFFICE_CERTIFICATE = r'''
+options:
+  backoffice:
+    description:
+    - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+      M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+    - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+      the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+      (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+      done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+    - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in for
+      those Back Office clicks.
+    - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+    suboptions:
+      adapter:
+        choices:
+        - sandbox
+        - manual
+        default: manual
+        description:
+        - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+        type: str
+      checklist:
+        description:
+        - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back Office
+          steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun adds no
+          duplicate line; a step whose value changed is rewritten in place; a tick set by an operator is kept. Writing
+          it counts as a change.'
+        type: path
+      retries:
+        default: 3
+        description:
+        - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential backoff
+          (0.5 s, 1 s, 2 s, ...).
+        type: int
+      timeout:
+        default: 10
+        description:
+        - Seconds to wait for each Back Office answer.
+        type: float
+      token:
+        description:
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        type: str
+      url:
+        description:
+        - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+        type: str
+    type: dict
+  backup:
+    default: false
+    description:
+    - 'With O(store): keep a copy of the store file before changing it.'
+    type: bool
+  concurrency:
+    default: 8
+    description:
+    - How many shops talk to the network at the same time.
+    type: int
+  manual_done:
+    description:
+    - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
+      a host or group variable C(vads_manual_done), passed per shop).'
+    - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
+      C(notification_url_test) (14.2).'
+    - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+    elements: str
+    type: list
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the site id.
+    type: str
+  regenerate_from:
+    description:
+    - 'With O(state=regenerated): the fingerprint (C(sha256:) and 8 hex digits, as the modules report it) of the
+      lost or compromised production key. Required with O(state=regenerated).'
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call; network calls run O(concurrency) at a time.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      backoffice:
+        description:
+        - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+          M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+        - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+          the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+          (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+          done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+        - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in
+          for those Back Office clicks.
+        - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+        - Defaults to the top-level value.
+        suboptions:
+          adapter:
+            choices:
+            - sandbox
+            - manual
+            description:
+            - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+            type: str
+          checklist:
+            description:
+            - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back
+              Office steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun
+              adds no duplicate line; a step whose value changed is rewritten in place; a tick set by an operator
+              is kept. Writing it counts as a change.'
+            type: path
+          retries:
+            description:
+            - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential
+              backoff (0.5 s, 1 s, 2 s, ...).
+            type: int
+          timeout:
+            description:
+            - Seconds to wait for each Back Office answer.
+            type: float
+          token:
+            description:
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            type: str
+          url:
+            description:
+            - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+            type: str
+        type: dict
+      backup:
+        description:
+        - 'With O(store): keep a copy of the store file before changing it.'
+        - Defaults to the top-level value.
+        type: bool
+      manual_done:
+        description:
+        - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
+          (convention: a host or group variable C(vads_manual_done), passed per shop).'
+        - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
+          C(notification_url_test) (14.2).'
+        - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+        - Defaults to the top-level value.
+        elements: str
+        type: list
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the site id.
+        - Defaults to the top-level value.
+        type: str
+      regenerate_from:
+        description:
+        - 'With O(state=regenerated): the fingerprint (C(sha256:) and 8 hex digits, as the modules report it) of
+          the lost or compromised production key. Required with O(state=regenerated).'
+        - Defaults to the top-level value.
+        type: str
+      site_id:
+        description:
+        - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+        - Defaults to the top-level value.
+        type: str
+      state:
+        choices:
+        - present
+        - regenerated
+        description:
+        - 'V(present): generate the production key if it does not exist yet (14.1); an existing key is left alone.'
+        - 'V(regenerated): regenerate it (14.4) only while the current production key still has the fingerprint
+          O(regenerate_from). Once regenerated, the fingerprint differs, so a rerun changes nothing; a plain "regenerate"
+          would rotate the key on every run and break every server that got the previous one.'
+        - Defaults to the top-level value.
+        type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
+          does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back
+          Office to the merchant server without ever being printed.
+        - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault
+          and use M(vads.shop.certificate).'
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
+              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
+              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          file_mode:
+            description:
+            - Permissions of the configuration file, as an octal string such as V('0640').
+            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
+              mode.
+            type: raw
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            type: path
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
+    type: list
+  site_id:
+    description:
+    - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+    type: str
+  state:
+    choices:
+    - present
+    - regenerated
+    default: present
+    description:
+    - 'V(present): generate the production key if it does not exist yet (14.1); an existing key is left alone.'
+    - 'V(regenerated): regenerate it (14.4) only while the current production key still has the fingerprint O(regenerate_from).
+      Once regenerated, the fingerprint differs, so a rerun changes nothing; a plain "regenerate" would rotate the
+      key on every run and break every server that got the previous one.'
+    type: str
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
+      does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back Office
+      to the merchant server without ever being printed.
+    - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault and
+      use M(vads.shop.certificate).'
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
+          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
+          (they compute it); O(store.keys) overrides any name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      file_mode:
+        description:
+        - Permissions of the configuration file, as an octal string such as V('0640').
+        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        type: raw
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        type: path
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
+'''
+
+    TRANSACTION = r'''
+options:
+  api_url:
+    description:
+    - Base URL of the REST API, for example the sandbox's URL; C(/api-payment/V4/) is appended unless present. Overrides
+      O(brand).
+    type: str
+  backoffice:
+    description:
+    - 'Optional: the Back Office that can see the notification status (see M(vads.shop.notification_url)).'
+    - 'Sandbox adapter: the status, URL, attempts and redirect flag of the transaction''s notification.'
+    - 'Manual adapter: the status is C(unknown), with the Back Office path where to read it.'
+    - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+      the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+      (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+      done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+    - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in for
+      those Back Office clicks.
+    - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+    suboptions:
+      adapter:
+        choices:
+        - sandbox
+        - manual
+        default: manual
+        description:
+        - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+        type: str
+      checklist:
+        description:
+        - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back Office
+          steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun adds no
+          duplicate line; a step whose value changed is rewritten in place; a tick set by an operator is kept. Writing
+          it counts as a change.'
+        type: path
+      retries:
+        default: 3
+        description:
+        - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential backoff
+          (0.5 s, 1 s, 2 s, ...).
+        type: int
+      timeout:
+        default: 10
+        description:
+        - Seconds to wait for each Back Office answer.
+        type: float
+      token:
+        description:
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        type: str
+      url:
+        description:
+        - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+        type: str
+    type: dict
+  brand:
+    description:
+    - 'Brand whose REST API host to use: V(payzen) (api.payzen.eu), V(systempay) (api.systempay.fr), V(lyra) or
+      V(lyracollect) (api.lyra.com). For other brands give O(api_url).'
+    type: str
+  concurrency:
+    default: 8
+    description:
+    - How many shops talk to the network at the same time.
+    type: int
+  missing_ok:
+    default: false
+    description:
+    - With O(state=present), a transaction that is not found is reported, not a failure.
+    type: bool
+  mode:
+    description:
+    - 'V(TEST) or V(PRODUCTION): which REST password to read from the sandbox Back Office when O(password) is not
+      given. Ignored when O(password) is given (its prefix picks the mode).'
+    type: str
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the site id.
+    type: str
+  order_id:
+    description:
+    - The order id; the most recent transaction of the order is used.
+    type: str
+  password:
+    description:
+    - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
+      ones. Never returned.'
+    - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+    type: str
+  retries:
+    default: 3
+    description:
+    - Retries after an HTTP 5xx, a connection error or a timeout, with exponential backoff.
+    type: int
+  shops:
+    description:
+    - Several shops handled in this one module call; network calls run O(concurrency) at a time.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      api_url:
+        description:
+        - Base URL of the REST API, for example the sandbox's URL; C(/api-payment/V4/) is appended unless present.
+          Overrides O(brand).
+        - Defaults to the top-level value.
+        type: str
+      backoffice:
+        description:
+        - 'Optional: the Back Office that can see the notification status (see M(vads.shop.notification_url)).'
+        - 'Sandbox adapter: the status, URL, attempts and redirect flag of the transaction''s notification.'
+        - 'Manual adapter: the status is C(unknown), with the Back Office path where to read it.'
+        - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+          the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+          (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+          done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+        - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in
+          for those Back Office clicks.
+        - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+        - Defaults to the top-level value.
+        suboptions:
+          adapter:
+            choices:
+            - sandbox
+            - manual
+            description:
+            - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+            type: str
+          checklist:
+            description:
+            - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back
+              Office steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun
+              adds no duplicate line; a step whose value changed is rewritten in place; a tick set by an operator
+              is kept. Writing it counts as a change.'
+            type: path
+          retries:
+            description:
+            - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential
+              backoff (0.5 s, 1 s, 2 s, ...).
+            type: int
+          timeout:
+            description:
+            - Seconds to wait for each Back Office answer.
+            type: float
+          token:
+            description:
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            type: str
+          url:
+            description:
+            - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+            type: str
+        type: dict
+      brand:
+        description:
+        - 'Brand whose REST API host to use: V(payzen) (api.payzen.eu), V(systempay) (api.systempay.fr), V(lyra)
+          or V(lyracollect) (api.lyra.com). For other brands give O(api_url).'
+        - Defaults to the top-level value.
+        type: str
+      missing_ok:
+        description:
+        - With O(state=present), a transaction that is not found is reported, not a failure.
+        - Defaults to the top-level value.
+        type: bool
+      mode:
+        description:
+        - 'V(TEST) or V(PRODUCTION): which REST password to read from the sandbox Back Office when O(password) is
+          not given. Ignored when O(password) is given (its prefix picks the mode).'
+        - Defaults to the top-level value.
+        type: str
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the site id.
+        - Defaults to the top-level value.
+        type: str
+      order_id:
+        description:
+        - The order id; the most recent transaction of the order is used.
+        - Defaults to the top-level value.
+        type: str
+      password:
+        description:
+        - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
+          ones. Never returned.'
+        - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+        - Defaults to the top-level value.
+        type: str
+      retries:
+        description:
+        - Retries after an HTTP 5xx, a connection error or a timeout, with exponential backoff.
+        - Defaults to the top-level value.
+        type: int
+      site_id:
+        description:
+        - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+        - Defaults to the top-level value.
+        type: str
+      state:
+        choices:
+        - present
+        - cancelled
+        description:
+        - 'V(present): read the transaction; fail when it is not found unless O(missing_ok=true).'
+        - 'V(cancelled): cancel it (C(Transaction/CancelOrRefund), C(resolutionMode=CANCELLATION_ONLY)) while it
+          is C(AUTHORISED); an already C(CANCELLED) transaction is left alone; any other status fails (it cannot
+          be cancelled any more).'
+        - Defaults to the top-level value.
+        type: str
+      timeout:
+        description:
+        - Seconds to wait for each REST answer.
+        - Defaults to the top-level value.
+        type: float
+      uuid:
+        description:
+        - The transaction's uuid. One of O(uuid) and O(order_id) is required.
+        - Defaults to the top-level value.
+        type: str
+      wait_notification:
+        description:
+        - Seconds to wait, polling the Back Office, until the transaction's notification status leaves C(pending).
+          Sandbox adapter only; V(0) does not wait.
+        - Defaults to the top-level value.
+        type: float
+    type: list
+  site_id:
+    description:
+    - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+    type: str
+  state:
+    choices:
+    - present
+    - cancelled
+    default: present
+    description:
+    - 'V(present): read the transaction; fail when it is not found unless O(missing_ok=true).'
+    - 'V(cancelled): cancel it (C(Transaction/CancelOrRefund), C(resolutionMode=CANCELLATION_ONLY)) while it is
+      C(AUTHORISED); an already C(CANCELLED) transaction is left alone; any other status fails (it cannot be cancelled
+      any more).'
+    type: str
+  timeout:
+    default: 10
+    description:
+    - Seconds to wait for each REST answer.
+    type: float
+  uuid:
+    description:
+    - The transaction's uuid. One of O(uuid) and O(order_id) is required.
+    type: str
+  wait_notification:
+    default: 0
+    description:
+    - Seconds to wait, polling the Back Office, until the transaction's notification status leaves C(pending). Sandbox
+      adapter only; V(0) does not wait.
+    type: float
+'''
+
+    PAYMENT_PROBE = r'''
+options:
+  amount:
+    default: 200
+    description:
+    - Amount in the smallest currency unit; 2 EUR is advised for a first production payment.
+    type: int
+  brand:
+    description:
+    - Brand whose payment form endpoint to post to (V(payzen), V(systempay), V(sogecommerce), V(scellius), V(clicandpay),
+      V(lyra), V(lyracollect), V(epaync), V(osb)). One of O(brand) and O(gateway_url) is required.
+    type: str
+  card:
+    description:
+    - 'Sandbox only: a sandbox card number (C(4970100000000000) is accepted) posted as C(sandbox_card) so that the
+      payment completes at once and the transaction uuid and status come back (14.3). Requires O(gateway_url).'
+    type: str
+  concurrency:
+    default: 8
+    description:
+    - How many shops talk to the network at the same time.
+    type: int
+  currency:
+    default: '978'
+    description:
+    - ISO 4217 numeric currency code.
+    type: str
+  fail_on_error:
+    default: true
+    description:
+    - Fail the module (after probing every shop, results still returned) when a shop's form is rejected. V(false)
+      only reports C(accepted=false) and the error code.
+    type: bool
+  gateway_url:
+    description:
+    - Explicit payment form endpoint, e.g. the sandbox's C(<url>/vads-payment/).
+    type: str
+  mode:
+    choices:
+    - TEST
+    - PRODUCTION
+    description:
+    - 'Sign for this mode with this mode''s key from the store, whatever mode the store is in: O(mode=PRODUCTION)
+      on a store still in TEST proves the production key before the switch.'
+    - 'Default: the store''s current mode, spelled as the store spells it (so a store that says C(PROD) gets the
+      gateway''s error 11, as its forms would).'
+    type: str
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the site id.
+    type: str
+  order_id:
+    description:
+    - 'C(vads_order_id) of the probe. Default: C(VADS-SHOP-PROBE-) and the UTC time.'
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call; network calls run O(concurrency) at a time.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      amount:
+        description:
+        - Amount in the smallest currency unit; 2 EUR is advised for a first production payment.
+        - Defaults to the top-level value.
+        type: int
+      brand:
+        description:
+        - Brand whose payment form endpoint to post to (V(payzen), V(systempay), V(sogecommerce), V(scellius), V(clicandpay),
+          V(lyra), V(lyracollect), V(epaync), V(osb)). One of O(brand) and O(gateway_url) is required.
+        - Defaults to the top-level value.
+        type: str
+      card:
+        description:
+        - 'Sandbox only: a sandbox card number (C(4970100000000000) is accepted) posted as C(sandbox_card) so that
+          the payment completes at once and the transaction uuid and status come back (14.3). Requires O(gateway_url).'
+        - Defaults to the top-level value.
+        type: str
+      currency:
+        description:
+        - ISO 4217 numeric currency code.
+        - Defaults to the top-level value.
+        type: str
+      fail_on_error:
+        description:
+        - Fail the module (after probing every shop, results still returned) when a shop's form is rejected. V(false)
+          only reports C(accepted=false) and the error code.
+        - Defaults to the top-level value.
+        type: bool
+      gateway_url:
+        description:
+        - Explicit payment form endpoint, e.g. the sandbox's C(<url>/vads-payment/).
+        - Defaults to the top-level value.
+        type: str
+      mode:
+        choices:
+        - TEST
+        - PRODUCTION
+        description:
+        - 'Sign for this mode with this mode''s key from the store, whatever mode the store is in: O(mode=PRODUCTION)
+          on a store still in TEST proves the production key before the switch.'
+        - 'Default: the store''s current mode, spelled as the store spells it (so a store that says C(PROD) gets
+          the gateway''s error 11, as its forms would).'
+        - Defaults to the top-level value.
+        type: str
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the site id.
+        - Defaults to the top-level value.
+        type: str
+      order_id:
+        description:
+        - 'C(vads_order_id) of the probe. Default: C(VADS-SHOP-PROBE-) and the UTC time.'
+        - Defaults to the top-level value.
+        type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - 'Read only: the module reads the site id, context mode, keys and algorithm from it. Required.'
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
+              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
+              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          file_mode:
+            description:
+            - Permissions of the configuration file, as an octal string such as V('0640').
+            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
+              mode.
+            type: raw
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            type: path
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
+      timeout:
+        description:
+        - Seconds to wait for the payment endpoint's answer.
+        - Defaults to the top-level value.
+        type: float
+      url_check:
+        description:
+        - 'Optional C(vads_url_check): a notification URL for this payment only.'
+        - Defaults to the top-level value.
+        type: str
+    type: list
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    - 'Read only: the module reads the site id, context mode, keys and algorithm from it. Required.'
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
+          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
+          (they compute it); O(store.keys) overrides any name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      file_mode:
+        description:
+        - Permissions of the configuration file, as an octal string such as V('0640').
+        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        type: raw
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        type: path
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
+  timeout:
+    default: 30
+    description:
+    - Seconds to wait for the payment endpoint's answer.
+    type: float
+  url_check:
+    description:
+    - 'Optional C(vads_url_check): a notification URL for this payment only.'
+    type: str
+'''

@@ -130,6 +130,7 @@ from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_pro
 OWN = {
     "site_id": {"type": "str"},
     "password": {"type": "str", "no_log": True},
+    "mode": {"type": "str"},
     "api_url": {"type": "str"},
     "brand": {"type": "str"},
     "uuid": {"type": "str"},
@@ -151,7 +152,11 @@ def _check(shop):
     if problem:
         problems.append(problem)
     if not shop.get("password"):
-        problems.append("password (the REST API password) is required")
+        if (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+            problems.append("password (the REST API password) is required; only the sandbox adapter can read it "
+                            "from the Back Office")
+        elif shop.get("mode") not in ("TEST", "PRODUCTION"):
+            problems.append("mode (TEST or PRODUCTION) is required to read the REST password from the Back Office")
     elif gw.password_mode(shop["password"]) is None:
         problems.append("password must start with testpassword_ or prodpassword_ (it picks the mode); is it the "
                         "REST API password, not a key?")
@@ -214,8 +219,27 @@ def _notification(shop, uuid):
                             if not a.get("success")] or [None])[-1]}
 
 
+def _password(shop):
+    """The REST password given, or the one the sandbox Back Office shows for that mode."""
+    if shop.get("password"):
+        return shop["password"]
+    certificates = bo.adapter(shop["backoffice"]).certificates(shop["site_id"])
+    password = certificates.get("production_rest_password" if shop["mode"] == "PRODUCTION" else "test_rest_password")
+    if not password:
+        raise gw.GatewayError("the Back Office shows no REST password for %s mode yet (no production key?)"
+                              % shop["mode"])
+    return password
+
+
 def _handle(module, entry):
     shop = entry["shop"]
+    try:
+        shop["password"] = _password(shop)
+    except gw.GatewayError as exc:
+        entry["result"] = {"name": entry["name"], "site_id": shop["site_id"], "mode": shop.get("mode"),
+                           "found": False, "changed": False}
+        entry["error"] = str(exc)
+        return entry
     base, _problem = gw.rest_base(shop.get("brand"), shop.get("api_url"))
     client = gw.RestClient(base, shop["site_id"], shop["password"], shop.get("timeout") or 10,
                            shop.get("retries") if shop.get("retries") is not None else 3)
