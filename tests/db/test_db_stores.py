@@ -200,6 +200,10 @@ def php_unserialize(raw):
     return json.loads(proc.stdout.decode("utf-8"))
 
 
+def _untouched(data):
+    return [data[e.start:e.end] for e in phpserialize.entries(data) if e.key not in (b"key_prod", b"ctx_mode")]
+
+
 def test_woocommerce_go_live_patches_only_the_mapped_entries(new_db):
     db, raw = woocommerce(new_db)
     store = db.store("woocommerce")
@@ -213,10 +217,7 @@ def test_woocommerce_go_live_patches_only_the_mapped_entries(new_db):
     assert value == expected
     assert value["description"] == "日本語の説明 — «Vous serez redirigé»" and value["nested"]["ja"] == "支払う"
     # Byte for byte: every untouched entry is the same slice of bytes, in the same order.
-    def untouched(data):
-        return [data[e.start:e.end] for e in phpserialize.entries(data) if e.key not in (b"key_prod", b"ctx_mode")]
-
-    assert untouched(new) == untouched(raw)
+    assert _untouched(new) == _untouched(raw)
     assert db.execute("SELECT option_name, autoload FROM wp_options ORDER BY option_id") == (
         ("siteurl", "yes"), ("woocommerce_payzen_settings", "yes"), ("blogname", "yes"))
 
