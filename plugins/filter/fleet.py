@@ -11,8 +11,9 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions
 
 
-def shop_options(shops, mapping, formats=None):
-    """For each shop, the options of one module: {option: shop[key]} for keys the shop has, plus formats."""
+def shop_options(shops, mapping, formats=None, per_shop=None):
+    """For each shop, the options of one module: {option: shop[key]} for keys the shop has, plus formats
+    and per-shop values given apart from the inventory ({option: {shop name: value}})."""
     if not isinstance(shops, list) or not all(isinstance(s, dict) for s in shops):
         raise AnsibleFilterError("vads.shop.shop_options expects a list of shop dicts")
     if not isinstance(mapping, dict):
@@ -26,6 +27,9 @@ def shop_options(shops, mapping, formats=None):
             except (KeyError, IndexError, ValueError) as exc:
                 raise AnsibleFilterError("vads.shop.shop_options: cannot build %s for shop %r: %s"
                                          % (option, shop.get("name"), exc))
+        for option, values in (per_shop or {}).items():
+            if shop.get("name") in (values or {}):
+                item[option] = values[shop["name"]]
         out.append(item)
     return out
 
