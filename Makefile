@@ -22,7 +22,7 @@ $(VENV)/.done: requirements.txt sandbox/pyproject.toml tools/link-collection.sh
 system:
 	tools/install-system-packages.sh
 
-demo: venv
+demo: venv system
 	tools/demo.sh
 
 test: venv system
