@@ -81,9 +81,9 @@ def golive_rows(shops, steps, adapter="sandbox"):
         if note.get("status") == "unknown" and note.get("instructions"):
             pending.append(note["instructions"].get("text"))
         if adapter == "manual" and steps.get("after"):
+            check = instructions("notification_sent", shop.get("site_id"), None, name)["text"]
             pending.append("14.3 make one real payment of at least 2 EUR, do not click \"Retour a la boutique\", "
-                           "cancel it, then check: " + instructions("notification_sent", shop.get("site_id"), None,
-                                                                     name)["text"])
+                           "cancel it, then check: " + check)
         rows.append({
             "shop": name,
             "site_id": shop.get("site_id"),

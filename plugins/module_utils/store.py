@@ -42,7 +42,7 @@ DEFAULT_NAMES = {
 STORE_OPTIONS = {
     "type": {"type": "str"},
     "path": {"type": "path"},
-    "keys": {"type": "dict"},
+    "keys": {"type": "dict", "no_log": False},  # names of settings, not secrets
     "file_mode": {"type": "raw"},
 }
 

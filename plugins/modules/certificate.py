@@ -38,7 +38,7 @@ seealso:
   - module: vads.shop.ctx_mode
   - module: vads.shop.shop_info
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""

@@ -40,7 +40,7 @@ seealso:
   - module: vads.shop.certificate
   - module: vads.shop.shop_info
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""

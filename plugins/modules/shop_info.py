@@ -32,7 +32,7 @@ seealso:
   - module: vads.shop.ctx_mode
   - module: vads.shop.certificate
 author:
-  - vads.shop contributors
+  - vads.shop contributors (@vads-shop)
 """
 
 EXAMPLES = r"""

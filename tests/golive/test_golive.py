@@ -1,0 +1,269 @@
+"""The golive, rotate_certificate and rollback playbooks on demo fleets, against a real sandbox on loopback."""
+
+import json
+import re
+import sys
+
+import pytest
+
+from support.runner import REPO, run_module, run_playbook
+
+sys.path.insert(0, str(REPO / "tools"))
+from demo_fleet import Sandbox, build_fleet, store_files  # noqa: E402
+
+GOLIVE = REPO / "playbooks" / "golive.yml"
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    box = Sandbox(tmp_path_factory.mktemp("sandbox"), retry_schedule="0.2,0.2,0.2,0.2").start()
+    yield box
+    box.stop()
+
+
+_site_ids = iter(range(30000001, 39999999, 100))
+
+
+@pytest.fixture
+def fleet(sandbox, tmp_path):
+    """build(hosts, extra_shop_vars, extra_vars) -> inventory dir; site ids never collide between tests."""
+    def build(hosts, extra_shop_vars=None, extra_vars=None):
+        inventory = build_fleet(tmp_path, sandbox, hosts, first_site_id=next(_site_ids),
+                                extra_shop_vars=extra_shop_vars)
+        if extra_vars:
+            path = inventory / "group_vars" / "all.json"
+            data = json.loads(path.read_text())
+            data.update(extra_vars)
+            path.write_text(json.dumps(data))
+        return inventory
+    return build
+
+
+def recap(output):
+    return dict((m.group(1), (int(m.group(2)), int(m.group(3))))
+                for m in re.finditer(r"^(\S+)\s+:\s+ok=\d+\s+changed=(\d+)\s+unreachable=\d+\s+failed=(\d+)",
+                                     output, re.M))
+
+
+def shops_of(inventory):
+    out = {}
+    for path in (inventory / "host_vars").glob("*.json"):
+        for shop in json.loads(path.read_text())["vads_shops"]:
+            out[shop["name"]] = dict(shop, host=path.stem)
+    return out
+
+
+def sandbox_state(sandbox, site_ids):
+    state = {}
+    for site_id in site_ids:
+        state[site_id] = [sandbox.api("GET", "shops/%s/%s" % (site_id, sub))
+                          for sub in ("certificates", "notification-rules/payment-end", "transactions")]
+        state[site_id].append(sandbox.api("GET", "outbox?site_id=%s" % site_id))
+    return state
+
+
+def files_state(tmp_path):
+    return dict((str(p), (p.read_bytes(), p.stat().st_mode)) for p in store_files(tmp_path))
+
+
+def secrets(sandbox, site_ids):
+    found = [sandbox.token]
+    for site_id in site_ids:
+        certs = sandbox.api("GET", "shops/%s/certificates" % site_id)
+        names = ("test_key", "production_key", "test_rest_password", "production_rest_password")
+        found += [v for k, v in certs.items() if k in names and v]
+    return found
+
+
+def info(shop):
+    return run_module("shop_info", {"store": shop["store"], "name": shop["name"]}).result["shops"][0]
+
+
+def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
+    inventory = fleet({"web-a": [("a-env", "dotenv"), ("a-yaml", "yaml")],
+                       "web-b": [("b-json", "json"), ("b-ini", "ini")]})
+    shops = shops_of(inventory)
+    ids = [s["site_id"] for s in shops.values()]
+    files, state = files_state(tmp_path), sandbox_state(sandbox, ids)
+
+    rc, dry = run_playbook(GOLIVE, inventory, check=True, diff=True)
+    assert rc == 0, dry[-3000:]
+    assert files_state(tmp_path) == files and sandbox_state(sandbox, ids) == state, "check mode changed something"
+    for name in shops:
+        assert re.search(r"\(%s\)\n@@.*\n(.*\n)*?\+ctx_mode: PRODUCTION" % re.escape(name), dry), name
+        assert "+key_prod: (new production key)" in dry
+    assert all(changed for host, (changed, failed) in recap(dry).items() if host != "localhost")
+
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0, out[-3000:]
+    report = json.loads((tmp_path / "report" / "golive-report.json").read_text())
+    rows = dict((r["shop"], r) for host in report for r in host["rows"])
+    for name, shop in shops.items():
+        certs = sandbox.api("GET", "shops/%s/certificates" % shop["site_id"])
+        rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
+        now = info(shop)
+        assert now["ctx_mode"] == "PRODUCTION" and now["problems"] == [], now
+        assert now["file_mode"] == "0600"
+        fingerprint = run_module("ansible.builtin.debug", {"msg": "{{ '%s' | vads.shop.fingerprint }}"
+                                                           % certs["production_key"]}).result["msg"]
+        assert now["key_prod_fingerprint"] == fingerprint == rows[name]["key_fingerprint"]
+        assert rule["production_url"] == shop["notification_url"]
+        tx = sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % shop["site_id"])["transactions"]
+        assert [t["status"] for t in tx] == ["CANCELLED"] and tx[0]["notification"]["status"] == "sent"
+        assert rows[name]["first_payment_status"] == "CANCELLED" and rows[name]["first_payment_notification"] == "sent"
+    markdown = (tmp_path / "report" / "golive-report.md").read_text()
+    assert "4 shop(s); 4 in PRODUCTION" in markdown
+
+    outputs = [dry, out]
+    for check in (True, False):
+        rc, again = run_playbook(GOLIVE, inventory, check=check, diff=True, verbosity=4 if not check else 0)
+        assert rc == 0, again[-3000:]
+        assert all(changed == 0 for changed, _failed in recap(again).values()), recap(again)
+        outputs.append(again)
+    # canary: no key, REST password or operator token anywhere, even at -vvvv
+    text = "\n".join(outputs)
+    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in text  # -vvvv did show module invocations
+    for secret in secrets(sandbox, ids):
+        assert secret not in text
+
+
+def test_bad_input_stops_its_host_at_preflight_and_others_go_on(sandbox, fleet, tmp_path):
+    inventory = fleet(
+        {"a-good": [("good", "dotenv")], "b-placeholder": [("placeholder", "yaml"), ("fine-b", "dotenv")],
+         "c-http": [("http-url", "ini")], "d-prod": [("prod-typo", "json")]},
+        extra_shop_vars={"placeholder": {"key_prod": "2222222222222222"},
+                         "http-url": {"notification_url": "http://shop.example.com/ipn"},
+                         "prod-typo": {"ctx_mode": "PROD"}},
+        extra_vars={"vads_golive_max_fail_percentage": 100})
+    shops = shops_of(inventory)
+    bad_ids = [s["site_id"] for n, s in shops.items() if s["host"] != "a-good"]
+    bad_files = dict((k, v) for k, v in files_state(tmp_path).items() if "/good/" not in k)
+    state = sandbox_state(sandbox, bad_ids)
+
+    rc, out = run_playbook(GOLIVE, inventory, extra_vars={"vads_golive_max_fail_percentage": 100})
+    assert rc != 0
+    assert recap(out)["a-good"][1] == 0 and all(recap(out)[h][1] == 1 for h in ("b-placeholder", "c-http", "d-prod"))
+    assert "shop 'placeholder'" in out and "placeholder" in out
+    assert "shop 'http-url'" in out and "https" in out
+    assert "shop 'prod-typo'" in out and "mode 'PROD' is not allowed" in out
+    assert info(shops["good"])["ctx_mode"] == "PRODUCTION"
+    # no shop of a stopped host changed: files byte for byte, Back Office untouched
+    assert dict((k, v) for k, v in files_state(tmp_path).items() if "/good/" not in k) == bad_files
+    assert sandbox_state(sandbox, bad_ids) == state
+    report = dict((h["host"], h) for h in json.loads((tmp_path / "report" / "golive-report.json").read_text()))
+    assert report["a-good"]["status"] == "done"
+    assert report["b-placeholder"]["status"] == "failed" and "preflight" in report["b-placeholder"]["failure"]
+
+
+def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path):
+    inventory = fleet({"web-f": [("f-env", "dotenv"), ("f-json", "json")]})
+    path = inventory / "group_vars" / "all.json"
+    data = json.loads(path.read_text())
+    data["vads_backoffice"]["timeout"] = 2
+    path.write_text(json.dumps(data))
+    shops = shops_of(inventory)
+
+    # Transient faults: 5xx on the Back Office and the REST API, one Back Office timeout.
+    sandbox.api("PUT", "faults", {"backoffice": {"status": 503, "count": 3, "timeout_count": 1, "timeout_s": 4},
+                                  "rest": {"status": 502, "count": 2}})
+    try:
+        rc, out = run_playbook(GOLIVE, inventory)
+        injected = sandbox.api("GET", "faults")["injected"]
+    finally:
+        sandbox.api("DELETE", "faults")
+    assert rc == 0, out[-3000:]
+    assert injected["backoffice"] >= 4 and injected["rest"] >= 2, injected
+    assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops.values())
+
+    # A failure in the middle: the payment endpoint down after 14.1, the host stops before any switch.
+    inventory2 = fleet({"web-g": [("g-env", "dotenv"), ("g-ini", "ini")]})
+    shops2 = shops_of(inventory2)
+    sandbox.api("PUT", "faults", {"form": {"status": 503, "count": 1000}})
+    try:
+        rc, out = run_playbook(GOLIVE, inventory2)
+    finally:
+        sandbox.api("DELETE", "faults")
+    assert rc != 0 and "Prove each production key" in out
+    for shop in shops2.values():
+        now = info(shop)
+        assert now["ctx_mode"] == "TEST" and now["key_prod_fingerprint"], now  # key installed, never switched
+    rc, out = run_playbook(GOLIVE, inventory2)
+    assert rc == 0, out[-3000:]
+    assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops2.values())
+    rc, out = run_playbook(GOLIVE, inventory2)
+    assert rc == 0 and all(c == 0 for c, _f in recap(out).values()), recap(out)
+
+
+def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fleet, tmp_path):
+    inventory = fleet({"web-m": [("m-env", "dotenv")]})
+    shop = shops_of(inventory)["m-env"]
+    # The operator generated the key by hand and copied it into the vault.
+    key = sandbox.api("POST", "shops/%s/certificates/production" % shop["site_id"])["production_key"]
+    host = inventory / "host_vars" / "web-m.json"
+    data = json.loads(host.read_text())
+    data["vads_shops"][0].update(key_prod=key, manual_done=["production_key"])
+    host.write_text(json.dumps(data))
+    path = inventory / "group_vars" / "all.json"
+    data = json.loads(path.read_text())
+    data["vads_backoffice"] = {"adapter": "manual", "checklist": str(tmp_path / "checklist.md")}
+    path.write_text(json.dumps(data))
+
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0, out[-3000:]
+    assert info(shop)["ctx_mode"] == "PRODUCTION"
+    rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
+    assert rule["production_url"] is None  # nothing was registered behind the operator's back
+    checklist = (tmp_path / "checklist.md").read_text()
+    assert "Règles de notification" in checklist and shop["notification_url"] in checklist
+    row = json.loads((tmp_path / "report" / "golive-report.json").read_text())[0]["rows"][0]
+    assert row["notification_url_status"] == "pending_manual"
+    assert any("Statut URL de notification" in p for p in row["manual_pending"])
+    assert any("14.3" in p for p in row["manual_pending"])
+    assert key not in out
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0 and all(c == 0 for c, _f in recap(out).values()), recap(out)
+
+
+def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
+    inventory = fleet({"web-r": [("r-env", "dotenv"), ("r-yaml", "yaml")]})
+    shops = shops_of(inventory)
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0, out[-3000:]
+    target = shops["r-env"]
+    old = info(target)["key_prod_fingerprint"]
+    other = info(shops["r-yaml"])["key_prod_fingerprint"]
+    rotate = REPO / "playbooks" / "rotate_certificate.yml"
+    extra = {"vads_rotate_from": {"r-env": old}}
+
+    files, state = files_state(tmp_path), sandbox_state(sandbox, [target["site_id"]])
+    rc, out = run_playbook(rotate, inventory, extra_vars=extra, check=True, diff=True)
+    assert rc == 0, out[-3000:]
+    assert files_state(tmp_path) == files and sandbox_state(sandbox, [target["site_id"]]) == state
+    rc, out = run_playbook(rotate, inventory, extra_vars=extra)
+    assert rc == 0 and recap(out)["web-r"][0] > 0, out[-3000:]
+    new = info(target)["key_prod_fingerprint"]
+    assert new != old and info(shops["r-yaml"])["key_prod_fingerprint"] == other
+    for check in (True, False):
+        rc, out = run_playbook(rotate, inventory, extra_vars=extra, check=check)
+        assert rc == 0 and recap(out)["web-r"][0] == 0, out[-3000:]
+    assert info(target)["key_prod_fingerprint"] == new
+
+    rollback = REPO / "playbooks" / "rollback.yml"
+    rc, out = run_playbook(rollback, inventory, check=True)
+    assert rc == 0 and info(target)["ctx_mode"] == "PRODUCTION"
+    rc, out = run_playbook(rollback, inventory)
+    assert rc == 0, out[-3000:]
+    for shop in shops.values():
+        now = info(shop)
+        assert now["ctx_mode"] == "TEST" and now["key_prod_fingerprint"]  # keys kept
+    rc, out = run_playbook(rollback, inventory)
+    assert rc == 0 and recap(out)["web-r"][0] == 0
+
+
+def test_make_demo_runs_and_says_what_it_did(tmp_path):
+    import subprocess
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "demo.py"), "--workdir", str(tmp_path / "demo")],
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert "=== What the demo did" in proc.stdout
+    assert "10/10 in PRODUCTION" in proc.stdout and "(10/10)" in proc.stdout
