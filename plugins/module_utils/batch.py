@@ -35,6 +35,21 @@ except ImportError:
     store_db = None
 
 
+def _without_defaults(spec):
+    spec = dict(spec)
+    spec.pop("default", None)
+    spec.pop("required", None)
+    if "options" in spec:
+        spec["options"] = dict((k, _without_defaults(v)) for k, v in spec["options"].items())
+    return spec
+
+
+def shops_option(top, exclude=()):
+    """The ``shops`` option: a list whose items take the top-level options, without defaults."""
+    options = dict((k, _without_defaults(v)) for k, v in top.items() if k not in exclude)
+    return {"type": "list", "elements": "dict", "options": options}
+
+
 def argument_spec(per_shop, writes=True):
     """Top-level options plus ``shops``, whose items take the same options without defaults."""
     top = {
@@ -44,18 +59,16 @@ def argument_spec(per_shop, writes=True):
     if writes:
         top["backup"] = {"type": "bool", "default": False}
     top.update(copy.deepcopy(per_shop))
-    sub = {}
-    for option, spec in top.items():
-        spec = dict(spec)
-        spec.pop("default", None)
-        spec.pop("required", None)
-        sub[option] = spec
-    top["shops"] = {"type": "list", "elements": "dict", "options": sub}
+    top["shops"] = shops_option(top)
     return top
 
 
-def merge_shops(params, names):
-    """The shops of this call, each a dict of options; the top-level values are the defaults."""
+def merge_shops(params, names, dict_options=("store",)):
+    """The shops of this call, each a dict of options; the top-level values are the defaults.
+
+    Dict options (the store, the Back Office) are merged key by key, so that a shop can give only
+    its path over a common store type.
+    """
     top = dict((name, params.get(name)) for name in names)
     items = params.get("shops")
     if not items:
@@ -65,14 +78,34 @@ def merge_shops(params, names):
         shop = {}
         for name in names:
             value = item.get(name)
-            if name == "store":
-                merged = dict((k, v) for k, v in (top.get("store") or {}).items() if v is not None)
+            if name in dict_options:
+                merged = dict((k, v) for k, v in (top.get(name) or {}).items() if v is not None)
                 merged.update(dict((k, v) for k, v in (value or {}).items() if v is not None))
-                shop["store"] = merged
+                shop[name] = merged or None
             else:
                 shop[name] = value if value is not None else top.get(name)
         shops.append(shop)
     return shops
+
+
+def duplicate_name_problems(names):
+    """For each name, the problem of being a duplicate of an earlier one (or nothing)."""
+    seen = set()
+    out = []
+    for name in names:
+        out.append(["the name is used by another shop of this call"] if name in seen else [])
+        seen.add(name)
+    return out
+
+
+def fail_naming_shops(module, bad, total, what="shop(s) cannot be handled"):
+    """Fail the module naming each bad shop and why: bad is [(name, [problems])]; nothing changed."""
+    module.fail_json(
+        msg="%d of %d %s, nothing was changed. %s"
+            % (len(bad), total, what, " | ".join("shop %r: %s" % (name, "; ".join(p)) for name, p in bad)),
+        failures=[{"name": name, "problems": p} for name, p in bad],
+        changed=False,
+    )
 
 
 class Plan(object):
@@ -150,11 +183,8 @@ class Batch(object):
             label = shop.get("name") or (store.describe() if store else None) or "shop #%d" % (index + 1)
             entries.append({"shop": shop, "store": store, "problems": problems, "name": label})
 
-        seen = {}
-        for entry in entries:
-            if entry["name"] in seen:
-                entry["problems"].append("the name is used by another shop of this call")
-            seen[entry["name"]] = True
+        for entry, problems in zip(entries, duplicate_name_problems([e["name"] for e in entries])):
+            entry["problems"].extend(problems)
 
         backends = {}
         by_location = {}
@@ -205,8 +235,9 @@ class Batch(object):
     def _commit(self, backends, by_location):
         """Stage every file, commit every database, then put the files in place.
 
-        A failure before the renames leaves every store as it was; only a failure among the
-        renames themselves (rare: all data is already written and synced) is partial.
+        A failure while staging leaves every store as it was; a database failure leaves the files
+        as they were and names the databases already committed; only a failure among the renames
+        themselves (rare: all data is already written and synced) leaves files partly replaced.
         """
         module = self.module
         commits = {}
@@ -223,13 +254,22 @@ class Batch(object):
                 staged.append(backend)
             if staged and not module.check_mode:
                 sync_all()
-            for location, backend in backends.items():
-                if not hasattr(backend, "prepare"):
-                    commits[location] = backend.commit(module.check_mode, False)
         except (StoreError, OSError, IOError) as exc:
             for _location, backend, _backup in files:
                 backend.abort()
             module.fail_json(msg="nothing was changed: %s" % exc, changed=False)
+        committed = []
+        try:
+            for location, backend in backends.items():
+                if not hasattr(backend, "prepare"):
+                    commits[location] = backend.commit(module.check_mode, False)
+                    committed.append(backend.describe_location())
+        except (StoreError, OSError, IOError) as exc:
+            for _location, backend, _backup in files:
+                backend.abort()
+            # The failing database rolled back unless its message says otherwise; earlier ones are committed.
+            module.fail_json(msg="%s (files: none changed; databases committed before: %s)"
+                             % (exc, ", ".join(committed) or "none"), changed=bool(committed))
         done = []
         try:
             with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -261,16 +301,9 @@ class Batch(object):
                 wanted.setdefault(key, (entry["name"], value))
 
     def _fail_if_problems(self, entries):
-        bad = [e for e in entries if e["problems"]]
-        if not bad:
-            return
-        parts = ["shop %r: %s" % (e["name"], "; ".join(e["problems"])) for e in bad]
-        self.module.fail_json(
-            msg="%d of %d shop(s) cannot be handled, nothing was changed. %s"
-                % (len(bad), len(entries), " | ".join(parts)),
-            failures=[{"name": e["name"], "problems": e["problems"]} for e in bad],
-            changed=False,
-        )
+        bad = [(e["name"], e["problems"]) for e in entries if e["problems"]]
+        if bad:
+            fail_naming_shops(self.module, bad, len(entries))
 
     def _finish(self, entries, commits):
         results = []

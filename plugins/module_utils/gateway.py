@@ -30,6 +30,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPRedirectHandler, HTTPSHandler, Request, build_opener
 
+from ansible_collections.vads.shop.plugins.module_utils import batch
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
 
 # ---------------------------------------------------------------------------------------------- brands
@@ -488,43 +489,17 @@ FLEET_OPTIONS = {
 }
 
 
-def _strip_defaults(spec):
-    spec = dict(spec)
-    spec.pop("default", None)
-    spec.pop("required", None)
-    if "options" in spec:
-        spec["options"] = dict((k, _strip_defaults(v)) for k, v in spec["options"].items())
-    return spec
-
-
 def fleet_argument_spec(own):
     """name, concurrency, the module's own options, and ``shops`` (the same options, no defaults)."""
     top = copy.deepcopy(FLEET_OPTIONS)
     top.update(copy.deepcopy(own))
-    sub = dict((k, _strip_defaults(v)) for k, v in top.items() if k != "concurrency")
-    top["shops"] = {"type": "list", "elements": "dict", "options": sub}
+    top["shops"] = batch.shops_option(top, exclude=("concurrency",))
     return top
 
 
 def merge_fleet(params, names, dict_options=()):
     """Each item of ``shops`` over the top-level values; dict options are merged key by key."""
-    top = dict((name, params.get(name)) for name in names)
-    items = params.get("shops")
-    if not items:
-        return [top]
-    shops = []
-    for item in items:
-        shop = {}
-        for name in names:
-            value = item.get(name)
-            if name in dict_options:
-                merged = dict((k, v) for k, v in (top.get(name) or {}).items() if v is not None)
-                merged.update(dict((k, v) for k, v in (value or {}).items() if v is not None))
-                shop[name] = merged or None
-            else:
-                shop[name] = value if value is not None else top.get(name)
-        shops.append(shop)
-    return shops
+    return batch.merge_shops(params, names, dict_options=dict_options)
 
 
 def label(shop, index):
@@ -546,20 +521,8 @@ def run_all(func, items, concurrency=8):
 def fail_if_problems(module, labels, problems, what="shop(s) cannot be handled"):
     """labels and problems are parallel lists; fail naming each bad shop, nothing changed."""
     bad = [(name, probs) for name, probs in zip(labels, problems) if probs]
-    if not bad:
-        return
-    module.fail_json(
-        msg="%d of %d %s, nothing was changed. %s" % (
-            len(bad), len(labels), what, " | ".join("shop %r: %s" % (n, "; ".join(p)) for n, p in bad)),
-        failures=[{"name": n, "problems": p} for n, p in bad],
-        changed=False,
-    )
+    if bad:
+        batch.fail_naming_shops(module, bad, len(labels), what)
 
 
-def duplicate_names(labels):
-    seen = set()
-    out = []
-    for name in labels:
-        out.append(["the name is used by another shop of this call"] if name in seen else [])
-        seen.add(name)
-    return out
+duplicate_names = batch.duplicate_name_problems

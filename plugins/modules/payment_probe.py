@@ -181,6 +181,15 @@ class ReadSigning(Operation):
         return Plan(result={"site_id": site_id, "mode": mode, "fingerprint": fingerprint(key)}, problems=problems)
 
 
+def _rejection(result):
+    """The gateway's refusal in words: its error code, or what came back instead of a page."""
+    if result["error_code"] is None:
+        return "the gateway did not answer with a payment page (%s)" % (result["error_reason"] or "no answer")
+    return "the gateway rejected the form: error %s%s%s" % (
+        result["error_code"], (" (%s)" % result["error_reason"]) if result["error_reason"] else "",
+        (" on %s" % result["error_field"]) if result["error_field"] else "")
+
+
 def _probe(module, entry):
     shop = entry["shop"]
     signing = entry["signing"]
@@ -237,11 +246,8 @@ def main():
     gw.run_all(lambda e: _probe(module, e), entries, module.params["concurrency"])
     out = {"shops": [e["result"] for e in entries], "changed": any(e["result"]["changed"] for e in entries)}
     errors = ["shop %r: %s" % (e["name"], e["error"]) for e in entries if e.get("error")]
-    errors += ["shop %r: the gateway rejected the form: error %s%s%s" % (
-        e["name"], e["result"]["error_code"],
-        (" (%s)" % e["result"]["error_reason"]) if e["result"]["error_reason"] else "",
-        (" on %s" % e["result"]["error_field"]) if e["result"]["error_field"] else "")
-        for e in entries if e.get("rejected") and e["shop"].get("fail_on_error", True) is not False]
+    errors += ["shop %r: %s" % (e["name"], _rejection(e["result"]))
+               for e in entries if e.get("rejected") and e["shop"].get("fail_on_error", True) is not False]
     if errors:
         module.fail_json(msg=" | ".join(errors), **out)
     module.exit_json(**out)

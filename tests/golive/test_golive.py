@@ -27,8 +27,8 @@ _site_ids = iter(range(30000001, 39999999, 100))
 @pytest.fixture
 def fleet(sandbox, tmp_path):
     """build(hosts, extra_shop_vars, extra_vars) -> inventory dir; site ids never collide between tests."""
-    def build(hosts, extra_shop_vars=None, extra_vars=None):
-        inventory = build_fleet(tmp_path, sandbox, hosts, first_site_id=next(_site_ids),
+    def build(hosts, extra_shop_vars=None, extra_vars=None, subdir=""):
+        inventory = build_fleet(tmp_path / subdir, sandbox, hosts, first_site_id=next(_site_ids),
                                 extra_shop_vars=extra_shop_vars)
         if extra_vars:
             path = inventory / "group_vars" / "all.json"
@@ -176,7 +176,7 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
     assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops.values())
 
     # A failure in the middle: the payment endpoint down after 14.1, the host stops before any switch.
-    inventory2 = fleet({"web-g": [("g-env", "dotenv"), ("g-ini", "ini")]})
+    inventory2 = fleet({"web-g": [("g-env", "dotenv"), ("g-ini", "ini")]}, subdir="second")
     shops2 = shops_of(inventory2)
     sandbox.api("PUT", "faults", {"form": {"status": 503, "count": 1000}})
     try:
@@ -201,11 +201,13 @@ def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fle
     key = sandbox.api("POST", "shops/%s/certificates/production" % shop["site_id"])["production_key"]
     host = inventory / "host_vars" / "web-m.json"
     data = json.loads(host.read_text())
-    data["vads_shops"][0].update(key_prod=key, manual_done=["production_key"])
+    data["vads_shops"][0].update(key_prod=key, manual_done=["production_key"],
+                                 notification_url="https://m-env.example.com/payzen/ipn")
     host.write_text(json.dumps(data))
     path = inventory / "group_vars" / "all.json"
     data = json.loads(path.read_text())
     data["vads_backoffice"] = {"adapter": "manual", "checklist": str(tmp_path / "checklist.md")}
+    data["vads_golive_notification_probe"] = False  # the real merchant URL is not reachable from tests
     path.write_text(json.dumps(data))
 
     rc, out = run_playbook(GOLIVE, inventory)
@@ -214,7 +216,7 @@ def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fle
     rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
     assert rule["production_url"] is None  # nothing was registered behind the operator's back
     checklist = (tmp_path / "checklist.md").read_text()
-    assert "Règles de notification" in checklist and shop["notification_url"] in checklist
+    assert "Règles de notification" in checklist and "https://m-env.example.com/payzen/ipn" in checklist
     row = json.loads((tmp_path / "report" / "golive-report.json").read_text())[0]["rows"][0]
     assert row["notification_url_status"] == "pending_manual"
     assert any("Statut URL de notification" in p for p in row["manual_pending"])
