@@ -135,7 +135,10 @@ def build_fleet(workdir, sandbox, hosts=None, first_site_id=20000001, extra_shop
         "vads_golive_first_payment": "verify",
         "vads_report_dir": str(workdir / "report"),
     }
-    (inventory / "group_vars" / "all.json").write_text(json.dumps(all_vars, indent=2))
+    group_vars = inventory / "group_vars" / "all.json"
+    group_vars.touch(mode=0o600)  # it holds the sandbox's operator token
+    os.chmod(group_vars, 0o600)
+    group_vars.write_text(json.dumps(all_vars, indent=2))
     (inventory / "hosts.yml").write_text("merchants:\n  hosts:\n" + "".join("    %s:\n" % h for h in hosts))
     return inventory
 

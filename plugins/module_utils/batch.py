@@ -20,6 +20,8 @@ from __future__ import annotations
 import copy
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible.module_utils.basic import AnsibleModule
+
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     KEY_SETTINGS,
@@ -33,6 +35,31 @@ try:  # database stores register themselves when their module_utils is present
     from ansible_collections.vads.shop.plugins.module_utils import store_db  # noqa: F401  pylint: disable=unused-import
 except ImportError:
     store_db = None
+
+
+def _compact(value):
+    if isinstance(value, dict):
+        return dict((k, _compact(v)) for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
+class FleetModule(AnsibleModule):
+    """An AnsibleModule whose result echoes its arguments without their unset options.
+
+    With a thousand shops, each item of ``shops`` carries every store option, mostly null: the
+    default echo (``invocation``) was most of the result the controller had to read. No-log values
+    are still masked, by AnsibleModule, after this.
+    """
+
+    def exit_json(self, **kwargs):
+        kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
+        super(FleetModule, self).exit_json(**kwargs)
+
+    def fail_json(self, msg, **kwargs):
+        kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
+        super(FleetModule, self).fail_json(msg, **kwargs)
 
 
 def _without_defaults(spec):

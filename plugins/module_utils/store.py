@@ -286,8 +286,9 @@ class StagedFile(object):
         self.folder = os.path.dirname(path) or "."
         fd, self.tmp = tempfile.mkstemp(dir=self.folder, prefix=".%s." % os.path.basename(path), suffix=".tmp")
         try:
-            os.fchmod(fd, mode)  # before any byte is written: a key is never in a readable file
-            if old_stat is not None:
+            if mode != 0o600:  # mkstemp made it 0600; set the final mode before any byte is written
+                os.fchmod(fd, mode)
+            if old_stat is not None and (old_stat.st_uid, old_stat.st_gid) != (os.geteuid(), os.getegid()):
                 try:
                     os.fchown(fd, old_stat.st_uid, old_stat.st_gid)
                 except OSError:

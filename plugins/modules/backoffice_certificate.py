@@ -145,11 +145,9 @@ import re
 import secrets
 import string
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule
 from ansible_collections.vads.shop.plugins.module_utils.merchant import Certificate
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_problem
 from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
@@ -259,7 +257,7 @@ def _backoffice(module, entry):
 
 
 def main():
-    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("backoffice", "store"))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]

@@ -112,16 +112,19 @@ shops:
       description: The backup made before the change, with O(backup=true).
       type: str
       returned: when a backup was made
+    cache_cleaned:
+      description: Magento stores with O(store.magento_root) - the config cache was cleaned after the change
+        (in check mode, it would be).
+      type: bool
+      returned: when a Magento config cache was cleaned
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, argument_spec
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, argument_spec
 from ansible_collections.vads.shop.plugins.module_utils.merchant import CtxMode
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(CtxMode.options), supports_check_mode=True)
+    module = FleetModule(argument_spec=argument_spec(CtxMode.options), supports_check_mode=True)
     Batch(module, CtxMode()).run()
 
 

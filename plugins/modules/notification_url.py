@@ -166,10 +166,9 @@ checklist:
   type: dict
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule
 from ansible_collections.vads.shop.plugins.module_utils.rules import normalize_algo, site_id_problem
 
 OWN = {
@@ -268,7 +267,7 @@ def _probe(module, client, shop, url):
 
 
 def main():
-    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]

@@ -114,10 +114,8 @@ shops:
       type: bool
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, Operation, Plan
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, normalize_algo, site_id_problem
 from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
 
@@ -230,7 +228,7 @@ def _probe(module, entry):
 
 
 def main():
-    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("store",))
     reader = ReadSigning()

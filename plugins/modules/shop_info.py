@@ -107,14 +107,12 @@ shops:
       elements: str
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, argument_spec
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, argument_spec
 from ansible_collections.vads.shop.plugins.module_utils.merchant import ShopInfo
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(ShopInfo.options, writes=False), supports_check_mode=True)
+    module = FleetModule(argument_spec=argument_spec(ShopInfo.options, writes=False), supports_check_mode=True)
     Batch(module, ShopInfo()).run()
 
 

@@ -121,10 +121,9 @@ shops:
 
 import time
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule
 from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_problem
 
 OWN = {
@@ -278,7 +277,7 @@ def _handle(module, entry):
 
 
 def main():
-    module = AnsibleModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]

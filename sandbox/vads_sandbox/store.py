@@ -7,6 +7,7 @@ Another process (``vads-sandbox shop create``) may write the same file: WAL + bu
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import sqlite3
@@ -99,6 +100,11 @@ class Store:
     def __init__(self, path: str) -> None:
         self.path = path
         self._lock = threading.RLock()
+        if path != ":memory:":
+            # The database holds every shop's keys and passwords: owner only (SQLite gives its -wal and
+            # -shm files the database file's mode).
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.chmod(path, 0o600)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
