@@ -72,7 +72,7 @@ _BACKOFFICE = {
 _MANUAL_DONE = {
     "description": [
         "Manual adapter: the Back Office steps already done by hand for this shop, as declared by the "
-        "inventory (convention: a host or group variable C(vads_manual_done), passed per shop).",
+        "inventory (convention: the shop's C(manual_done) list in C(vads_shops)).",
         "Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), "
         "C(notification_url_production), C(notification_url_test) (14.2).",
         "A declared step is reported C(declared_done): the module trusts the inventory and says so.",
@@ -485,7 +485,7 @@ options:
   manual_done:
     description:
     - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
-      a host or group variable C(vads_manual_done), passed per shop).'
+      the shop''s C(manual_done) list in C(vads_shops)).'
     - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
       C(notification_url_test) (14.2).'
     - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
@@ -574,7 +574,7 @@ options:
       manual_done:
         description:
         - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
-          (convention: a host or group variable C(vads_manual_done), passed per shop).'
+          (convention: the shop''s C(manual_done) list in C(vads_shops)).'
         - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
           C(notification_url_test) (14.2).'
         - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
@@ -710,7 +710,7 @@ options:
   manual_done:
     description:
     - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
-      a host or group variable C(vads_manual_done), passed per shop).'
+      the shop''s C(manual_done) list in C(vads_shops)).'
     - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
       C(notification_url_test) (14.2).'
     - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
@@ -786,7 +786,7 @@ options:
       manual_done:
         description:
         - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
-          (convention: a host or group variable C(vads_manual_done), passed per shop).'
+          (convention: the shop''s C(manual_done) list in C(vads_shops)).'
         - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
           C(notification_url_test) (14.2).'
         - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'

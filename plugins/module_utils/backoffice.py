@@ -113,7 +113,7 @@ def declared_done(manual_done, step):
 _ID_RE = re.compile(r"<!-- vads\.shop:([0-9]{8}):([a-z_]+) -->\s*$")
 _HEADER = ("# Back Office checklist (vads.shop)\n\n"
            "Steps the payment platform's Back Office needs by hand. Tick a line once done, then add the step to\n"
-           "the shop's `vads_manual_done` inventory list so that the modules report it done.\n\n")
+           "the shop's `manual_done` list in the inventory (`vads_shops`) so that the modules report it done.\n\n")
 
 
 class Checklist(object):

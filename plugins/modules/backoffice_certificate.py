@@ -86,7 +86,7 @@ EXAMPLES = r"""
       checklist: /srv/golive/backoffice-checklist.md
     shops:
       - site_id: "12345678"
-        manual_done: "{{ hostvars['lyon']['vads_manual_done'] | default([]) }}"
+        manual_done: "{{ vads_shops[0].manual_done | default([]) }}"
       - site_id: "23456789"
   delegate_to: localhost
 """

@@ -58,7 +58,7 @@ EXAMPLES = r"""
       - name: lyon
         site_id: "12345678"
         url: https://lyon.example.com/payzen/ipn
-        manual_done: "{{ hostvars['lyon']['vads_manual_done'] | default([]) }}"
+        manual_done: "{{ vads_shops[0].manual_done | default([]) }}"
       - name: nice
         site_id: "23456789"
         url: https://nice.example.com/payzen/ipn
