@@ -451,7 +451,10 @@ class _JsonScanner(object):
                     if self.text[self.pos:self.pos + 1] != '"':
                         self.fail("expected a member name")
                     ks, ke = self.string()
-                    key = json.loads(self.text[ks:ke])
+                    try:
+                        key = json.loads(self.text[ks:ke])
+                    except ValueError:
+                        self.fail("a member name is not a valid string")
                     self.ws()
                     if self.text[self.pos:self.pos + 1] != ":":
                         self.fail("expected ':'")
@@ -501,6 +504,7 @@ class JsonEditor(object):
     def __init__(self, text):
         self.text = text
         self._root()
+        self.snapshot()  # json's own parser too: the scanner is lenient on escapes and numbers
 
     def _root(self):
         if not self.text.strip():

@@ -210,6 +210,12 @@ def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fle
     data["vads_golive_notification_probe"] = False  # the real merchant URL is not reachable from tests
     path.write_text(json.dumps(data))
 
+    files, state = files_state(tmp_path), sandbox_state(sandbox, [shop["site_id"]])
+    rc, out = run_playbook(GOLIVE, inventory, check=True, diff=True)
+    assert rc == 0, out[-3000:]
+    assert "+ctx_mode: PRODUCTION" in out and "+key_prod: sha256:" in out
+    assert files_state(tmp_path) == files and sandbox_state(sandbox, [shop["site_id"]]) == state
+    assert not (tmp_path / "checklist.md").exists()  # check mode writes no checklist either
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0, out[-3000:]
     assert info(shop)["ctx_mode"] == "PRODUCTION"

@@ -139,6 +139,8 @@ def test_ini_new_section_and_delete():
     ("yaml", "a: 1\n---\nb: 2\n", "several YAML documents"),
     ("json", '{"vads": {"ctx_mode": "TEST",}}', "not valid JSON"),
     ("json", "[1, 2]", "not an object"),
+    ("json", '{"va\\qds": 1}', "not valid JSON"),
+    ("json", '{"vads": {"site_id": 012}}', "not valid JSON"),
     ("ini", "ctx_mode = TEST\n", "not valid INI"),
     ("ini", "[vads\nctx_mode = TEST\n", "not valid INI"),
 ])
