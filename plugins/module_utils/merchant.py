@@ -9,6 +9,8 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from ansible_collections.vads.shop.plugins.module_utils.batch import Operation, Plan
 from ansible_collections.vads.shop.plugins.module_utils.rules import (
     clean_key,
@@ -158,6 +160,17 @@ class Certificate(Operation):
         return Plan(changes, result, problems)
 
 
+def _without_credentials(url):
+    """A URL as safe to print: a password written into it is replaced by ********."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(":%s@" % parts.password, ":********@", 1)
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def describe(store, current, backend=None):
     """What shop_info reports for one shop: settings, fingerprints, readiness, problems.
 
@@ -184,7 +197,7 @@ def describe(store, current, backend=None):
         "site_id": site_id,
         "ctx_mode": mode,
         "sign_algo": algo,
-        "url_check": current.get("url_check"),
+        "url_check": _without_credentials(current.get("url_check")),
         "single_key": store.single_key,
     }
     if store.single_key:

@@ -202,3 +202,11 @@ def test_no_key_in_vvvv_output_or_diffs(fleet):
     assert "sha256:" in text
     assert KEY_PROD not in text
     assert KEY_TEST not in text
+
+
+def test_shop_info_hides_a_password_written_into_the_notification_url(fleet):
+    with open(fleet["dotenv"], "a") as handle:
+        handle.write("VADS_URL_CHECK=https://ipn:S3cretPw@shop.example.com/ipn\n")
+    run = run_module("shop_info", {"store": {"type": "dotenv", "path": str(fleet["dotenv"])}}, verbosity=4)
+    assert run.result["shops"][0]["url_check"] == "https://ipn:********@shop.example.com/ipn"
+    assert "S3cretPw" not in run.output
