@@ -2,4 +2,11 @@
 import os
 import sys
 
+from hypothesis import settings
+
 sys.path.insert(0, os.path.dirname(__file__))
+
+# Property tests are deterministic: the same examples on every run and every machine, no example
+# database replayed across runs, and no per-example deadline (the CI machine is small and shared).
+settings.register_profile("vads", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "vads"))
