@@ -10,10 +10,10 @@ export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
 
 # Python side: a pinned virtualenv, the sandbox package, and the collection importable as vads.shop.
 venv: $(VENV)/.done
-$(VENV)/.done: requirements.txt sandbox/pyproject.toml tools/link-collection.sh
+$(VENV)/.done: requirements.txt requirements-dev.txt sandbox/pyproject.toml tools/link-collection.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q -r requirements.txt
+	$(VPY) -m pip install -q -r requirements-dev.txt
 	$(VPY) -m pip install -q -e ./sandbox
 	tools/link-collection.sh $(VENV)
 	touch $@

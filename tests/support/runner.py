@@ -13,6 +13,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 PYTHON = sys.executable
+RESULT_CALLBACK = {
+    "ANSIBLE_CALLBACK_PLUGINS": str(Path(__file__).resolve().parent / "callback_plugins"),
+    "ANSIBLE_CALLBACKS_ENABLED": "vads_result",
+    "ANSIBLE_LOAD_CALLBACK_PLUGINS": "1",
+}
 
 
 def ansible_env(extra=None):
@@ -56,14 +61,17 @@ def run_module(module, args, check=False, diff=False, verbosity=0, env=None):
         cmd = [str(VENV_BIN / "ansible"), "localhost", "-i", "localhost,", "-c", "local",
                "-e", "ansible_python_interpreter=%s" % PYTHON,
                "-m", module if "." in module else "vads.shop." + module,
-               "-a", json.dumps(args), "-t", tree]
+               "-a", json.dumps(args)]
         if check:
             cmd.append("--check")
         if diff:
             cmd.append("--diff")
         if verbosity:
             cmd.append("-" + "v" * verbosity)
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=ansible_env(env), cwd=str(REPO), timeout=300, check=False)
+        # The result file comes from a test-only callback: `ansible -t` is going away (2.23).
+        run_env = ansible_env(dict(RESULT_CALLBACK, VADS_RESULT_DIR=tree))
+        run_env.update(env or {})
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, cwd=str(REPO), timeout=300, check=False)
         path = Path(tree) / "localhost"
         result = json.loads(path.read_text()) if path.exists() else {}
         return ModuleRun(proc.returncode, result, proc.stdout + proc.stderr, args)
