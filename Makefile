@@ -6,7 +6,7 @@ VPY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export ANSIBLE_CONFIG := $(CURDIR)/ansible.cfg
 
-.PHONY: venv system demo test test-unit test-sandbox test-integration sanity lint bench clean
+.PHONY: venv system demo test test-unit test-sandbox test-integration sanity lint bench dist docs test-matrix clean
 
 # Python side: a pinned virtualenv, the sandbox package, and the collection importable as vads.shop.
 venv: $(VENV)/.done
@@ -40,5 +40,9 @@ lint: venv
 bench: venv
 	tools/bench.sh
 
+# The collection tarball and the sandbox wheel in dist/, checked as a user gets them (tools/dist.sh).
+dist: venv
+	tools/dist.sh
+
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache
