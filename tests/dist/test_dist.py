@@ -1,6 +1,7 @@
 """`make dist`: the tarball and the wheel install into a fresh venv and run the go-live by name."""
 
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -21,7 +22,7 @@ def test_make_dist_builds_installs_and_goes_live(tmp_path):
     assert proc.returncode == 0, out[-6000:]
     assert "dist: ansible-runner ran vads.shop.golive: successful (rc 0)" in out
     assert "3 shops read back in PRODUCTION by the installed vads.shop.shop_info" in out
-    assert "renders 7 modules and 3 roles" in out or "renders" in out and "modules and 3 roles" in out
+    assert re.search(r"ansible-doc renders [0-9]+ modules and 3 roles from the installed collection", out)
     tarball = next((tmp_path / "dist").glob("vads-shop-*.tar.gz"))
     names = tarfile.open(tarball).getnames()
     assert "meta/runtime.yml" in names and "meta/execution-environment.yml" in names and "bindep.txt" in names
