@@ -44,5 +44,9 @@ bench: venv
 dist: venv
 	tools/dist.sh
 
+# antsibull-docs lint, then the collection's HTML site in build/docs/html, every page checked (tools/docs.sh).
+docs:
+	tools/docs.sh
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) .venv-docs build dist .pytest_cache
