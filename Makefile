@@ -44,9 +44,13 @@ bench: venv
 dist: venv
 	tools/dist.sh
 
+# Unit, integration, sanity and lint on every supported ansible-core (tools/test-matrix.sh); not part of `make test`.
+test-matrix: venv system
+	tools/test-matrix.sh
+
 # antsibull-docs lint, then the collection's HTML site in build/docs/html, every page checked (tools/docs.sh).
 docs:
 	tools/docs.sh
 
 clean:
-	rm -rf $(VENV) .venv-docs build dist .pytest_cache
+	rm -rf $(VENV) .venv-docs .venv-matrix build dist .pytest_cache
