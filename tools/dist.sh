@@ -31,7 +31,7 @@ work=$(cd "$work" && pwd)
 [ -z "${DIST_WORKDIR:-}" ] && trap 'rm -rf "$work"' EXIT
 
 # 1. Only what a user runs is in the tarball.
-dev=$(tar tzf "$tarball" | grep -E '^(tests|tools|bench|sandbox|\.ci|\.venv|changelogs/fragments)/|^(Makefile|ansible\.cfg|pytest\.ini|requirements-dev\.txt|\.ansible-lint|\.gitignore)$' || true)
+dev=$(tar tzf "$tarball" | grep -E '^(tests|tools|bench|sandbox/vads_sandbox|\.ci|\.venv[^/]*|build|dist|changelogs/fragments)/|^(Makefile|ansible\.cfg|pytest\.ini|requirements-dev\.txt|\.ansible-lint|\.gitignore)$' || true)
 [ -z "$dev" ] || { echo "dist: development files in the tarball:"; echo "$dev"; exit 1; }
 
 # 2. A fresh venv: ansible-core as pinned for development, ansible-runner, the runtime requirements, the wheel.
