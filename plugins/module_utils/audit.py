@@ -19,6 +19,7 @@ Private to this collection: the API may change without notice.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
@@ -163,6 +164,8 @@ class Auditor(object):
         self.desired_mode = desired_mode
         self.concurrency = concurrency
         self.now = now or datetime.now(timezone.utc)
+        # Shops of a host often share a notification host: resolve each name once per run.
+        self.resolve = lru_cache(maxsize=None)(gw._resolve)  # pylint: disable=protected-access
 
     # -- the whole host ------------------------------------------------------------------------------
     def run(self, shops):
@@ -248,7 +251,7 @@ class Auditor(object):
         if not url:
             out.append(finding("NOTIFICATION_URL_MISSING", "the inventory gives no notification_url", ctx))
         else:
-            problems = gw.notification_url_problems(url, "PRODUCTION", sandbox=sandbox)
+            problems = gw.notification_url_problems(url, "PRODUCTION", sandbox=sandbox, resolver=self.resolve)
             if problems:
                 out.append(finding("NOTIFICATION_URL_INVALID", "; ".join(problems), ctx))
         brand = shop.get("brand")
@@ -422,7 +425,7 @@ class Auditor(object):
         # Sign as the gateway would: with the Back Office's key where it can be read, else the store's.
         key = entry.get("signing_prod") or entry.get("held_prod")
         entry["probe"] = {"done": False}
-        if not url or gw.notification_url_problems(url, "PRODUCTION", sandbox=True):
+        if not url or gw.notification_url_problems(url, "PRODUCTION", sandbox=True, resolver=self.resolve):
             return
         if not key or clean_key(key)[1] or is_placeholder(key):
             entry["probe"]["skipped"] = "no usable production key to sign the probe with"

@@ -168,7 +168,9 @@ def to_markdown(doc, html_name=FILES["html"]):
 def to_html(doc):
     s = doc["summary"]
     rows = []
-    for shop in doc["shops"]:
+    rank = dict((s, i) for i, s in enumerate(SEVERITIES + ("ok",)))
+    # Worst first, so that a person sees what needs work without sorting.
+    for shop in sorted(doc["shops"], key=lambda x: (rank.get(x["severity"], 9), x["host"], x["name"])):
         rows.append({
             "severity": shop["severity"], "host": shop["host"], "name": shop["name"], "site_id": shop["site_id"],
             "brand": shop["brand"] or "", "state": shop["state"], "desired_mode": shop["desired_mode"],
@@ -187,7 +189,7 @@ def to_html(doc):
                ("warnings", s["findings"]["warning"]), ("info", s["findings"]["info"]),
                ("hosts not audited", s["hosts_failed"])]
     verdict = ("error" if doc["verdict"] == "fail" else "ok",
-               "%s (fails on: %s; worst finding: %s)" % (doc["verdict"].upper(), doc["fail_on"], s["worst"]))
+               "%s: fails on %s; worst finding: %s" % (doc["verdict"].upper(), doc["fail_on"], s["worst"]))
     subtitle = "Generated %s%s. Inventory against stores and Back Office, read-only." % (
         doc["generated_at"], " in check mode" if doc["check_mode"] else "")
     return report_html.render("vads.shop fleet audit", rows, columns, ["host", "brand", "state", "severity"],

@@ -38,6 +38,8 @@ h1{font-size:1.4rem;margin:0 0 .3rem}
 .summary li{border:1px solid #bbb;border-radius:6px;padding:.4rem .8rem;min-width:7rem}
 .summary .v{font-size:1.3rem;font-weight:700;display:block}
 .verdict{font-weight:700;padding:.5rem .8rem;border:2px solid;border-radius:6px;display:inline-block;margin-bottom:1rem}
+.verdict.s-error,.verdict.s-failed{background:#fde2e1}
+.verdict.s-ok{background:#e3f4e3}
 .filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;margin-bottom:.6rem}
 .filters label{display:flex;flex-direction:column;font-size:.85rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
@@ -127,8 +129,8 @@ def render(title, rows, columns, filters, summary=(), subtitle=None, verdict=Non
     if subtitle:
         out.append('<p class="sub">%s</p>' % escape(subtitle))
     if verdict:
-        out.append('<p class="verdict s-%s" id="verdict" role="status">%s: %s</p>'
-                   % (escape(_attr(verdict[0])), escape(status_label(verdict[0])), escape(verdict[1])))
+        out.append('<p class="verdict s-%s" id="verdict" role="status">%s %s</p>'
+                   % (escape(_attr(verdict[0])), STATUS.get(verdict[0], ("\u2022", 9))[0], escape(verdict[1])))
     out.append('<ul class="summary" aria-label="summary">')
     for label, value in summary:
         out.append('<li data-summary="%s"><span class="v">%s</span>%s</li>'
