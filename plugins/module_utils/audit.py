@@ -388,8 +388,8 @@ class Auditor(object):
         elif current is not None:
             held = entry.get("held_prod")
             codes = set(f["code"] for f in out)
-            if held and held != bo_prod and not codes & {"KEY_PROD_PLACEHOLDER", "KEY_PROD_IS_TEST_KEY",
-                                                          "KEY_PROD_MALFORMED", "KEY_PROD_VAULT_DRIFT"}:
+            hidden = {"KEY_PROD_PLACEHOLDER", "KEY_PROD_IS_TEST_KEY", "KEY_PROD_MALFORMED", "KEY_PROD_VAULT_DRIFT"}
+            if held and held != bo_prod and not codes & hidden:
                 out.append(finding("BACKOFFICE_KEY_PROD_DRIFT", "the store's production key (%s) is not the Back "
                                    "Office's (%s)" % (fingerprint(held), fingerprint(bo_prod)), ctx))
         if current is not None and bo_test:
@@ -460,10 +460,9 @@ class Auditor(object):
         age["days"] = max(0, (self.now - since).days)
         limit = self.key_max_age_days
         if limit and age["days"] > limit and entry.get("held_prod"):
+            source = "Back Office" if age["source"] == "backoffice" else "inventory"
             entry["findings"].append(finding("KEY_ROTATION_DUE", "the production key is %d days old (from the %s), "
-                                             "more than %d" % (age["days"], age["source"].replace("backoffice",
-                                                                                                "Back Office"), limit),
-                                             ctx))
+                                             "more than %d" % (age["days"], source, limit), ctx))
 
     # -- result ---------------------------------------------------------------------------------------
     def _result(self, entry, reader):

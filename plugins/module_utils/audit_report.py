@@ -155,8 +155,8 @@ def to_markdown(doc, html_name=FILES["html"]):
         lines += ["", "<details><summary>How to fix</summary>", ""]
         for shop in todo:
             for found in shop["findings"]:
-                lines.append("- **%s** (%s) `%s`: %s. Fix: %s" % (_md(shop["name"]), _md(shop["host"]), found["code"],
-                                                                   _md(found["message"]), _md(found["fix"])))
+                lines.append("- **%s** (%s) `%s`: %s. Fix: %s"
+                             % (_md(shop["name"]), _md(shop["host"]), found["code"], _md(found["message"]), _md(found["fix"])))
         lines += ["", "</details>"]
     else:
         lines.append("Every shop matches the inventory.")
@@ -194,6 +194,14 @@ def to_html(doc):
         doc["generated_at"], " in check mode" if doc["check_mode"] else "")
     return report_html.render("vads.shop fleet audit", rows, columns, ["host", "brand", "state", "severity"],
                               summary, subtitle=subtitle, verdict=verdict, status_column="severity")
+
+
+def summary_line(doc, html_path):
+    s = doc["summary"]
+    codes = " ".join("%s=%d" % kv for kv in s["findings_by_code"].items())
+    return ("audit %s (fails on %s): %d shop(s) on %d host(s), %d clean, %d error(s), %d warning(s)%s. Report: %s"
+            % (doc["verdict"].upper(), doc["fail_on"], s["shops"], s["hosts"], s["shops_clean"], s["findings"]["error"],
+               s["findings"]["warning"], "; " + codes if codes else "", html_path))
 
 
 def write_all(doc, report_dir):

@@ -79,6 +79,11 @@ summary:
   description: The counts of the JSON report's C(summary) (hosts, shops, clean, failing, findings by severity and code).
   returned: success
   type: dict
+message:
+  description: One line for the log - the verdict, the counts, the codes found and the HTML report's path.
+  returned: success
+  type: str
+  sample: "audit FAIL (fails on error): 10 shop(s) on 5 host(s), 9 clean, 1 error(s), 0 warning(s); MODE_DRIFT=1. Report: /srv/audit/audit-report.html"
 files:
   description: Path of each report - C(json), C(junit), C(markdown), C(html).
   returned: success
@@ -87,7 +92,7 @@ files:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.vads.shop.plugins.module_utils.audit_report import FAIL_ON, ReportError, build, write_all
+from ansible_collections.vads.shop.plugins.module_utils.audit_report import FAIL_ON, ReportError, build, summary_line, write_all
 
 
 def main():
@@ -103,7 +108,8 @@ def main():
         files = write_all(doc, params["report_dir"])
     except (ReportError, KeyError, TypeError) as exc:
         module.fail_json(msg="cannot write the audit reports: %s" % exc)
-    module.exit_json(changed=True, verdict=doc["verdict"], summary=doc["summary"], files=files)
+    module.exit_json(changed=True, verdict=doc["verdict"], summary=doc["summary"], files=files,
+                     message=summary_line(doc, files["html"]))
 
 
 if __name__ == "__main__":

@@ -42,8 +42,8 @@ def store_text(kind, site_id, key_test, key_prod, mode="PRODUCTION"):
         return ("# Payment settings\nvads:\n  site_id: '%s'\n  ctx_mode: %s\n  key_test: '%s'\n  key_prod: '%s'\n"
                 "  sign_algo: SHA-256\n" % (site_id, mode, key_test, key_prod))
     if kind == "json":
-        return json.dumps({"app": {"name": "demo"}, "vads": {"site_id": site_id, "ctx_mode": mode, "key_test": key_test,
-                                                          "key_prod": key_prod, "sign_algo": "SHA-256"}}, indent=2) + "\n"
+        vads = {"site_id": site_id, "ctx_mode": mode, "key_test": key_test, "key_prod": key_prod, "sign_algo": "SHA-256"}
+        return json.dumps({"app": {"name": "demo"}, "vads": vads}, indent=2) + "\n"
     return ("; payment\n[vads]\nsite_id = %s\nctx_mode = %s\nkey_test = %s\nkey_prod = %s\nsign_algo = SHA-256\n"
             % (site_id, mode, key_test, key_prod))
 
