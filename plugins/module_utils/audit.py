@@ -18,8 +18,10 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import date, datetime, timezone
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
@@ -145,6 +147,14 @@ def _parse_date(text):
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _is_address(host):
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return False
+    return True
+
+
 def worst(findings):
     for severity in SEVERITIES:
         if any(f["severity"] == severity for f in findings):
@@ -171,6 +181,7 @@ class Auditor(object):
     def run(self, shops):
         entries = [self._entry(shop, index) for index, shop in enumerate(shops)]
         self._read_stores(entries)
+        self._resolve_all(entries)
         reader = None
         problems = bo.options_problems(self.backoffice_options)
         if problems:
@@ -189,6 +200,19 @@ class Auditor(object):
         for entry in entries:
             self._check_age(entry)
         return [self._result(entry, reader) for entry in entries]
+
+    def _resolve_all(self, entries):
+        """Look up every notification host once, several at a time: a lookup can take seconds."""
+        names = set()
+        for entry in entries:
+            url = entry["shop"].get("notification_url")
+            try:
+                host = urlsplit(str(url).strip()).hostname if url else None
+            except ValueError:
+                host = None
+            if host and not _is_address(host) and "." in host:
+                names.add(host.lower().rstrip("."))
+        gw.run_all(self.resolve, sorted(names), max(self.concurrency, 16))
 
     def _entry(self, shop, index):
         shop = dict((k, v) for k, v in (shop or {}).items() if v is not None)
