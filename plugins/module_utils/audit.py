@@ -106,7 +106,7 @@ SHOP_OPTIONS = {
     "ctx_mode": {"type": "str"},
     "key_prod": {"type": "str", "no_log": True},
     "key_test": {"type": "str", "no_log": True},
-    "key_prod_created": {"type": "str"},
+    "key_prod_created": {"type": "str", "no_log": False},  # a date, not a key
     "notification_url": {"type": "str"},
     "rest_password_prod": {"type": "str", "no_log": True},
 }

@@ -209,7 +209,7 @@ TOP_ONLY = {
     "mode": {"type": "str", "default": "PRODUCTION"},
     "backoffice": copy.deepcopy(BACKOFFICE_SPEC),
     "probe": {"type": "bool", "default": False},
-    "key_max_age_days": {"type": "int", "default": DEFAULT_KEY_MAX_AGE_DAYS},
+    "key_max_age_days": {"type": "int", "default": DEFAULT_KEY_MAX_AGE_DAYS, "no_log": False},  # days, not a key
     "concurrency": {"type": "int", "default": 8},
 }
 

@@ -11,7 +11,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from support.audit_fleet import EXPECTED_DRIFT, apply_drift, live_fleet
+from support.audit_fleet import apply_drift, live_fleet
 from support.runner import REPO, run_playbook
 
 AUDIT = REPO / "playbooks" / "audit.yml"
