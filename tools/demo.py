@@ -6,7 +6,9 @@
    WooCommerce shop, every shop in TEST as a merchant leaves it (some with the placeholder production key);
 3. runs playbooks/golive.yml with --check --diff and proves that nothing changed;
 4. runs the go-live (14.1 key, 14.2 switch and notification URL, 14.3 payment, notification, cancel);
-5. prints the report, runs it again to show that nothing changes, then stops the servers.
+5. prints the report, runs it again to show that nothing changes;
+6. puts one shop back in TEST by hand and runs the fleet audit (playbooks/audit.yml), which finds it and
+   points at its HTML report; then stops the servers.
 
 Usage: .venv/bin/python tools/demo.py [--workdir demo-out] [--keep]
 """
@@ -133,6 +135,36 @@ def digest(workdir, sandbox, db):
     return h.hexdigest()
 
 
+def audit_act(workdir, inventory):
+    """Last act: someone puts one shop back in TEST by hand; the fleet audit (read-only) finds it."""
+    say("Fleet audit: someone puts boutique-lyon back in TEST by hand to debug")
+    store = workdir / "srv" / "boutique-lyon" / ".env"
+    text = store.read_text()
+    if 'VADS_CTX_MODE="PRODUCTION"' not in text:
+        sys.exit("boutique-lyon is not in PRODUCTION after the go-live: %s" % store)
+    store.write_text(text.replace('VADS_CTX_MODE="PRODUCTION"', 'VADS_CTX_MODE="TEST"'))
+    print("edited %s: VADS_CTX_MODE=\"TEST\"" % store)
+    say("ansible-playbook playbooks/audit.yml (read-only; fails the pipeline on drift)")
+    report = workdir / "audit-report"
+    env = dict(os.environ, ANSIBLE_CONFIG=str(REPO / "ansible.cfg"), ANSIBLE_FORCE_COLOR="0",
+               PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    proc = subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), str(REPO / "playbooks" / "audit.yml"),
+                           "-i", str(inventory), "-e", "vads_report_dir=%s" % report],
+                          capture_output=True, text=True, env=env, check=False)
+    (workdir / "audit.log").write_text(proc.stdout + proc.stderr)
+    doc = json.loads((report / "audit-report.json").read_text())
+    drifted = dict((s["name"], [f["code"] for f in s["findings"]]) for s in doc["shops"] if s["findings"])
+    print((report / "audit-report.md").read_text())
+    if proc.returncode == 0 or drifted != {"boutique-lyon": ["MODE_DRIFT"]} or any(
+            c != 0 for c in recap(proc.stdout).values()):
+        sys.exit("the audit should have failed on boutique-lyon only, changing nothing: %s (rc %d, log %s)"
+                 % (drifted, proc.returncode, workdir / "audit.log"))
+    print("the audit exited %d (a pipeline fails here), changed nothing, and found exactly the shop put back in TEST"
+          % proc.returncode)
+    print("JUnit for the pipeline: %s" % (report / "audit-report.xml"))
+    print("Open the fleet audit in a browser: %s" % (report / "audit-report.html").as_uri())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--workdir", default=str(REPO / "demo-out"))
@@ -196,6 +228,7 @@ def main():
         print("Report: %s" % (workdir / "report" / "golive-report.md"))
         if len(live) != len(rows) or len(sent) != len(rows):
             sys.exit("some shops did not complete the go-live")
+        audit_act(workdir, inventory)
     finally:
         if not args.keep:
             sandbox.stop()

@@ -259,6 +259,43 @@ _OWN = {
         "force": _FORCE,
     },
     "shop_info": {},
+    "audit": {
+        "site_id": {
+            "description": ["The shop id the inventory expects (C(vads_site_id)); compared with the store's and used "
+                            "to find the shop in the Back Office."],
+            "type": "str",
+        },
+        "brand": {
+            "description": ["The brand the inventory gives (V(payzen), V(systempay), ...); compared with the Back "
+                            "Office's where it can be read."],
+            "type": "str",
+        },
+        "ctx_mode": {
+            "description": ["The mode the inventory wants for this shop. Defaults to O(mode)."],
+            "type": "str",
+        },
+        "key_prod": {
+            "description": ["The production key the vault holds; only its fingerprint is compared and shown."],
+            "type": "str",
+        },
+        "key_test": {
+            "description": ["The TEST key the vault holds, where it keeps one; only its fingerprint is compared."],
+            "type": "str",
+        },
+        "key_prod_created": {
+            "description": ["When the production key was generated (C(YYYY-MM-DD)), for the key age where the Back "
+                            "Office cannot be read (manual adapter)."],
+            "type": "str",
+        },
+        "notification_url": {
+            "description": ["The PRODUCTION notification URL the inventory wants."],
+            "type": "str",
+        },
+        "rest_password_prod": {
+            "description": ["The PRODUCTION REST password the vault holds; only its fingerprint is compared."],
+            "type": "str",
+        },
+    },
 }
 
 
@@ -285,6 +322,7 @@ _FRAGMENTS = {
     "CTX_MODE": ("ctx_mode", True),
     "CERTIFICATE": ("certificate", True),
     "SHOP_INFO": ("shop_info", False),
+    "AUDIT": ("audit", False),
 }
 
 
@@ -1205,6 +1243,350 @@ options:
             type: str
         type: dict
     type: list
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
+          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
+          (they compute it); O(store.keys) overrides any name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      file_mode:
+        description:
+        - Permissions of the configuration file, as an octal string such as V('0640').
+        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        type: raw
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        type: path
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
+'''
+
+    AUDIT = r'''
+options:
+  brand:
+    description:
+    - The brand the inventory gives (V(payzen), V(systempay), ...); compared with the Back Office's where it can
+      be read.
+    type: str
+  ctx_mode:
+    description:
+    - The mode the inventory wants for this shop. Defaults to O(mode).
+    type: str
+  key_prod:
+    description:
+    - The production key the vault holds; only its fingerprint is compared and shown.
+    type: str
+  key_prod_created:
+    description:
+    - When the production key was generated (C(YYYY-MM-DD)), for the key age where the Back Office cannot be read
+      (manual adapter).
+    type: str
+  key_test:
+    description:
+    - The TEST key the vault holds, where it keeps one; only its fingerprint is compared.
+    type: str
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the store's type and location.
+    type: str
+  notification_url:
+    description:
+    - The PRODUCTION notification URL the inventory wants.
+    type: str
+  rest_password_prod:
+    description:
+    - The PRODUCTION REST password the vault holds; only its fingerprint is compared.
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call, with one read-modify-write per file or database.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      brand:
+        description:
+        - The brand the inventory gives (V(payzen), V(systempay), ...); compared with the Back Office's where it
+          can be read.
+        - Defaults to the top-level value.
+        type: str
+      ctx_mode:
+        description:
+        - The mode the inventory wants for this shop. Defaults to O(mode).
+        - Defaults to the top-level value.
+        type: str
+      key_prod:
+        description:
+        - The production key the vault holds; only its fingerprint is compared and shown.
+        - Defaults to the top-level value.
+        type: str
+      key_prod_created:
+        description:
+        - When the production key was generated (C(YYYY-MM-DD)), for the key age where the Back Office cannot be
+          read (manual adapter).
+        - Defaults to the top-level value.
+        type: str
+      key_test:
+        description:
+        - The TEST key the vault holds, where it keeps one; only its fingerprint is compared.
+        - Defaults to the top-level value.
+        type: str
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the store's type and location.
+        - Defaults to the top-level value.
+        type: str
+      notification_url:
+        description:
+        - The PRODUCTION notification URL the inventory wants.
+        - Defaults to the top-level value.
+        type: str
+      rest_password_prod:
+        description:
+        - The PRODUCTION REST password the vault holds; only its fingerprint is compared.
+        - Defaults to the top-level value.
+        type: str
+      site_id:
+        description:
+        - The shop id the inventory expects (C(vads_site_id)); compared with the store's and used to find the shop
+          in the Back Office.
+        - Defaults to the top-level value.
+        type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
+              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
+              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          file_mode:
+            description:
+            - Permissions of the configuration file, as an octal string such as V('0640').
+            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
+              mode.
+            type: raw
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            type: path
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
+    type: list
+  site_id:
+    description:
+    - The shop id the inventory expects (C(vads_site_id)); compared with the store's and used to find the shop in
+      the Back Office.
+    type: str
   store:
     description:
     - Where the merchant server keeps this shop's gateway settings.
