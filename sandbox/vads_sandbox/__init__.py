@@ -3,4 +3,4 @@
 Standard library only. See sandbox/README.md for the CLI and the HTTP API.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

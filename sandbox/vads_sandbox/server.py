@@ -25,7 +25,9 @@ MAX_BODY = 1 << 20
 class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    request_queue_size = 128
+    # listen() backlog: 1,000 clients connecting at once must all wait in the queue, not be reset
+    # (the kernel caps it at net.core.somaxconn; Debian's default is 4096).
+    request_queue_size = 4096
 
     def __init__(self, addr: tuple[str, int], app: "App") -> None:
         self.address_family = socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
@@ -44,7 +46,7 @@ class App:
         self.base_url = ""
         self.stopping = threading.Event()
         self.payment = PaymentService(store, notifier)
-        self.backoffice = BackOffice(store, faults, token, lambda: self.base_url)
+        self.backoffice = BackOffice(store, faults, token, lambda: self.base_url, notifier)
         self.rest = RestApi(store, lambda: self.base_url)
         self.demo = DemoMerchant(store)
 
@@ -74,6 +76,24 @@ class Handler(BaseHTTPRequestHandler):
         # Small answers on keep-alive connections: without TCP_NODELAY, Nagle + delayed ACK
         # add ~40 ms to every request.
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def parse_request(self) -> bool:
+        """The standard parser, plus: HTTP/0.9 request lines get a 400 like any malformed line."""
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":
+            # send_error() writes no status line for HTTP/0.9; answer as HTTP/1.0 instead.
+            self.request_version = "HTTP/1.0"
+            self.close_connection = True
+            self.send_error(400, "Bad request line (HTTP/0.9 is not supported)")
+            return False
+        return True
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away: nothing to answer
 
     def log_message(self, format: str, *args: object) -> None:
         # Quiet by default; with --access-log, method, path (no query string) and status only.
