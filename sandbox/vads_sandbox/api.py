@@ -442,6 +442,19 @@ class RestApi:
             return user, "PRODUCTION", provider
         return None
 
+    def provider_hint(self, header: Optional[str]) -> str:
+        """applicationProvider for an unauthenticated call: the brand of the shop named, else LYRA.
+
+        The real platform names itself by its host (api.payzen.eu, ...); the sandbox serves every
+        brand on one address, so it goes by the shop id of the Basic header when there is one.
+        """
+        try:
+            user = base64.b64decode((header or "")[6:].strip(), validate=True).decode().partition(":")[0]
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            user = ""
+        shop = self.store.find_shop(user) if user.isdigit() else None
+        return util.PROVIDERS.get(shop["brand"], "LYRA") if shop is not None else "LYRA"
+
     def transaction(self, row: sqlite3.Row) -> dict[str, Any]:
         currency = util.currency_alpha(row["currency"])
         details = json.loads(row["details"]) if row["details"] else {}
@@ -519,11 +532,12 @@ class RestApi:
     def dispatch(self, service: str, body: bytes, auth: Optional[str]) -> Response:
         who = self.auth(auth)
         if who is None:
+            provider = self.provider_hint(auth)
             # Checked first, like the platform: nothing is said about the service to a stranger.
             return self._error(service, 401, "INT_905", "invalid authentication",
                                "HTTP Basic <shop id>:<REST password> required "
                                "(testpassword_... for TEST, prodpassword_... for PRODUCTION)",
-                               None, None)
+                               None, None, provider)
         site_id, mode, provider = who
         if service not in self.SERVICES:
             return self._error(service, 404, "INT_909", "unknown web service",
