@@ -68,6 +68,7 @@ def group_of(path: str) -> Optional[str]:
 class Handler(BaseHTTPRequestHandler):
     server: SandboxServer
     protocol_version = "HTTP/1.1"  # keep-alive, so clients and the benchmark reuse connections
+    default_request_version = "HTTP/1.0"  # errors before the version is known still get a status line
     server_version = f"vads-sandbox/{__version__}"
     sys_version = ""
 
@@ -78,16 +79,19 @@ class Handler(BaseHTTPRequestHandler):
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def parse_request(self) -> bool:
-        """The standard parser, plus: HTTP/0.9 request lines get a 400 like any malformed line."""
-        if not super().parse_request():
-            return False
-        if self.request_version == "HTTP/0.9":
-            # send_error() writes no status line for HTTP/0.9; answer as HTTP/1.0 instead.
-            self.request_version = "HTTP/1.0"
+        """The standard parser, but every malformed request line gets a real "HTTP/1.0 400".
+
+        The standard library answers a bad line as HTTP/0.9 (a bare HTML body, no status line) and,
+        for an HTTP/0.9 "GET /path" line, goes on to read headers that never come (the client
+        hangs). Here an HTTP/0.9 line is refused at once, and errors carry a status line.
+        """
+        words = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n").split()
+        if len(words) == 2:
+            self.command, self.request_version = None, self.default_request_version
             self.close_connection = True
             self.send_error(400, "Bad request line (HTTP/0.9 is not supported)")
             return False
-        return True
+        return super().parse_request()
 
     def handle_one_request(self) -> None:
         try:
