@@ -72,7 +72,7 @@ class Notifier:
     """Background worker: a scheduler thread hands due notifications to a small pool."""
 
     def __init__(self, store: Store, faults: Faults, retry_delays: list[float],
-                 timeout: float = 10.0, workers: int = 4) -> None:
+                 timeout: float = 10.0, workers: int = 8) -> None:
         self.store = store
         self.faults = faults
         self.retry_delays = retry_delays
