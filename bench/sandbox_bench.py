@@ -68,6 +68,25 @@ class Client:
         return resp.status, resp.read()
 
 
+SERVER_PID: list[Optional[int]] = [None]
+
+
+def server_cpu() -> Optional[float]:
+    """CPU seconds used so far by the sandbox process (Linux /proc), or None if unknown.
+
+    Requests per second swing with the machine's load; CPU time per request does much less, so the
+    benchmark reports both.
+    """
+    if SERVER_PID[0] is None:
+        return None
+    try:
+        with open(f"/proc/{SERVER_PID[0]}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def run(name: str, total: int, threads: int, host: str, port: int,
         make_request: Callable[[int], tuple[str, str, Optional[bytes], dict[str, str]]],
         check: Callable[[int, bytes], bool]) -> dict[str, float]:
@@ -95,17 +114,20 @@ def run(name: str, total: int, threads: int, host: str, port: int,
             latencies.extend(local)
 
     pool = [threading.Thread(target=worker) for _ in range(threads)]
+    cpu0 = server_cpu()
     start = time.perf_counter()
     for t in pool:
         t.start()
     for t in pool:
         t.join()
     elapsed = time.perf_counter() - start
+    cpu1 = server_cpu()
     latencies.sort()
     res = {"scenario": name, "requests": total, "threads": threads, "seconds": round(elapsed, 3),
            "rps": round(total / elapsed, 1), "errors": errors[0],
            "p50_ms": round(latencies[len(latencies) // 2] * 1000, 2),
-           "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2)}
+           "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2),
+           "server_cpu_us": round((cpu1 - cpu0) / total * 1e6) if cpu0 is not None and cpu1 is not None else None}
     return res
 
 
@@ -151,16 +173,19 @@ def run_ipn(total: int, threads: int, host: str, port: int,
             make_request: Callable[[int], tuple], receiver: Receiver, timeout: float = 300) -> dict:
     receiver.count, receiver.expected = 0, total
     receiver.done.clear()
+    cpu0 = server_cpu()
     start = time.perf_counter()
     posted = run("ipn-payments", total, threads, host, port, make_request,
                  lambda status, raw: status == 200 and b'content="result"' in raw)
     delivered = receiver.done.wait(timeout)
     elapsed = time.perf_counter() - start
+    cpu1 = server_cpu()
     return {"scenario": "ipn", "requests": total, "threads": threads, "seconds": round(elapsed, 3),
             "rps": round(receiver.count / elapsed, 1),
             "errors": posted["errors"] + (0 if delivered else total - receiver.count),
             "p50_ms": posted["p50_ms"], "p99_ms": posted["p99_ms"],
-            "note": "notifications delivered per second, payments posted meanwhile"}
+            "server_cpu_us": round((cpu1 - cpu0) / total * 1e6) if cpu0 is not None and cpu1 is not None else None,
+            "note": "notifications delivered per second, payments posted meanwhile; cpu per payment + its notification"}
 
 
 def main() -> int:
@@ -169,6 +194,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=8, help="client threads/connections (default 8)")
     ap.add_argument("--url", help="use a running sandbox instead of starting one")
     ap.add_argument("--token", help="operator token of --url")
+    ap.add_argument("--pid", type=int, help="process id of --url's sandbox (for server CPU per request)")
     ap.add_argument("--min-rps", type=float, default=200.0)
     ap.add_argument("--check", action="store_true", help="exit 1 if a scenario is under --min-rps")
     ap.add_argument("--json", action="store_true", help="print one JSON document only")
@@ -180,6 +206,7 @@ def main() -> int:
     proc = None
     if args.url:
         url, token = args.url.rstrip("/"), args.token or ""
+        SERVER_PID[0] = args.pid
     else:
         tmp = tempfile.mkdtemp(prefix="vads-bench-")
         proc = subprocess.Popen(sandbox_command() + ["serve", "--db", os.path.join(tmp, "bench.db"),
@@ -187,6 +214,7 @@ def main() -> int:
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         info = json.loads(proc.stdout.readline())
         url, token = info["url"], info["token"]
+        SERVER_PID[0] = proc.pid
     parts = urllib.parse.urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     auth = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
@@ -254,7 +282,8 @@ def main() -> int:
             if not args.json:
                 print(f"{name:8s} {res['rps']:8.1f} req/s  ({res['requests']} requests, "
                       f"{res['threads']} threads, {res['seconds']} s, p50 {res['p50_ms']} ms, "
-                      f"p99 {res['p99_ms']} ms, errors {res['errors']})", flush=True)
+                      f"p99 {res['p99_ms']} ms, errors {res['errors']}, server CPU {res['server_cpu_us']} us/req)",
+                      flush=True)
         status, raw = setup.call("GET", f"/backoffice/api/shops/{site_id}/transactions?limit=50",
                                  None, auth)
         done_tx.extend(t["uuid"] for t in json.loads(raw)["transactions"])
@@ -269,7 +298,8 @@ def main() -> int:
             if not args.json:
                 print(f"{name:8s} {res['rps']:8.1f} req/s  ({res['requests']} requests, "
                       f"{res['threads']} threads, {res['seconds']} s, p50 {res['p50_ms']} ms, "
-                      f"p99 {res['p99_ms']} ms, errors {res['errors']})", flush=True)
+                      f"p99 {res['p99_ms']} ms, errors {res['errors']}, server CPU {res['server_cpu_us']} us/req)",
+                      flush=True)
         receiver.close()
     finally:
         if proc is not None:

@@ -100,9 +100,11 @@ def attempt_json(a: sqlite3.Row) -> dict[str, Any]:
             "duration_ms": a["duration_ms"]}
 
 
-def notification_event_json(store: Store, n: sqlite3.Row) -> dict[str, Any]:
+def notification_event_json(store: Store, n: sqlite3.Row,
+                            attempts: Optional[list[sqlite3.Row]] = None) -> dict[str, Any]:
     """One line of the transaction's notification history (Back Office: "Historique")."""
-    attempts = store.get_attempts(n["trans_uuid"], n["id"])
+    if attempts is None:
+        attempts = store.get_attempts(n["trans_uuid"], n["id"])
     last = attempts[-1] if attempts else None
     return {"id": n["id"], "trigger": n["source"], "url": n["url"], "url_source": n["url_source"],
             "status": n["status"], "status_label": NOTIFICATION_LABELS.get(n["status"], n["status"]),
@@ -116,8 +118,9 @@ def notification_event_json(store: Store, n: sqlite3.Row) -> dict[str, Any]:
 
 def transaction_json(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     events = store.list_notifications(row["uuid"])
+    attempts_of = {n["id"]: store.get_attempts(row["uuid"], n["id"]) for n in events}
     pay = next((n for n in events if n["source"] == "PAY"), None)
-    attempts = store.get_attempts(row["uuid"], pay["id"]) if pay else []
+    attempts = attempts_of[pay["id"]] if pay else []
     # The payment's own notification (PAY, then RETRY attempts): the 0.1 shape, kept as it was.
     notification: dict[str, Any] = {
         "status": pay["status"] if pay else "not sent",
@@ -131,8 +134,6 @@ def transaction_json(store: Store, row: sqlite3.Row) -> dict[str, Any]:
         # Any notification of this transaction delivered (PAY, a retry, a manual resend, BATCH_AUTO).
         "delivered": any(n["status"] == "sent" for n in events),
     }
-    details = json.loads(row["details"]) if row["details"] else {}
-    outcome = details.get("outcome") or {}
     return {
         "uuid": row["uuid"], "site_id": row["site_id"], "mode": row["mode"],
         "status": row["status"], "result": row["result"], "auth_result": row["auth_result"],
@@ -141,10 +142,9 @@ def transaction_json(store: Store, row: sqlite3.Row) -> dict[str, Any]:
         "trans_date": row["trans_date"], "card_number": row["card_number"],
         "card_brand": row["card_brand"], "created_at": row["created_at"],
         "updated_at": row["updated_at"], "notification": notification,
-        "validation_mode": (details.get("fields") or {}).get("vads_validation_mode"),
-        "validated_at": row["validated_at"],
-        "threeds_status": (outcome.get("threeds") or {}).get("status"),
-        "notifications": [notification_event_json(store, n) for n in events],
+        "validation_mode": row["validation_mode"], "validated_at": row["validated_at"],
+        "threeds_status": row["threeds_status"],
+        "notifications": [notification_event_json(store, n, attempts_of[n["id"]]) for n in events],
     }
 
 

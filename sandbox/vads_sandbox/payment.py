@@ -57,6 +57,9 @@ CARDS = {
     "5970100300000003": Card("MASTERCARD", "merchant_not_enrolled", "00",
                              "accepted, merchant not enrolled in 3-D Secure: no authentication", True),
 }
+CARDS_TABLE = ('<table id="test-cards"><caption>Cartes de test / test cards</caption>'
+               + "".join(f"<tr><td><code>{n}</code></td><td>{c.brand}</td><td>{html.escape(c.label)}</td></tr>"
+                         for n, c in CARDS.items()) + "</table>")
 UNKNOWN_CARD_AUTH = "14"   # invalid card number (ISO 8583 response code)
 EXPIRED_CARD_AUTH = "54"   # expired card (ISO 8583 response code)
 RISK_CONTROL = "CARD_FRAUD=OK;SUSPECT_COUNTRY=OK;IP_FRAUD=OK"
@@ -242,9 +245,7 @@ commande <span id="order-id">{html.escape(fields.get('vads_order_id', ''))}</spa
 <label>CVV <input name="cvv" id="cvv" value="123" size="4"></label>
 <button type="submit" id="pay">Payer</button>
 </form>
-<table id="test-cards"><caption>Cartes de test / test cards</caption>
-{"".join(f'<tr><td><code>{n}</code></td><td>{c.brand}</td><td>{html.escape(c.label)}</td></tr>' for n, c in CARDS.items())}
-</table>"""
+{CARDS_TABLE}"""
         return _page("Paiement", {"vads-page": "payment", "vads-ctx-mode": mode,
                                   "vads-session": token}, body, mode)
 
@@ -412,6 +413,8 @@ commande <span id="order-id">{html.escape(fields.get('vads_order_id', ''))}</spa
                    "contract": contract_of(shop["site_id"])}
         details["fields"] = self.notification_fields(form, tx, details)
         tx["details"] = json.dumps(details)
+        tx["validation_mode"] = details["fields"]["vads_validation_mode"]
+        tx["threeds_status"] = out["threeds"].get("status", "")
         url, source = self.notification_url(form, shop, mode)
         notification = None
         if url:

@@ -98,6 +98,8 @@ NEW_COLUMNS = (
     ("shops", "production_hmac_key", "TEXT"),
     ("transactions", "details", "TEXT"),
     ("transactions", "validated_at", "TEXT"),
+    ("transactions", "validation_mode", "TEXT"),
+    ("transactions", "threeds_status", "TEXT"),
     ("attempts", "notif_id", "INTEGER"),
     ("attempts", "src", "TEXT"),
 )
