@@ -194,7 +194,10 @@ class Notifier:
 
     def resend(self, uuid: str, url: str, url_source: str) -> int:
         """« Renvoyer la notification »: one attempt now, in the caller's thread, no retry."""
-        fields = self.store.transaction_details(uuid).get("fields") or {}
+        fields = self.store.transaction_details(uuid).get("fields")
+        if not fields:  # a transaction of a 0.1 database: the fields its notification had
+            pay = self.store.get_notification(uuid)
+            fields = json.loads(pay["fields"]) if pay else {}
         notif_id = self.store.add_notification(uuid, "BO", {"url": url, "url_source": url_source,
                                                             "fields": fields, "max_attempts": 1}, None)
         self._attempt(notif_id)

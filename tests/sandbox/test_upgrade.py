@@ -102,6 +102,10 @@ def test_a_0_1_database_is_migrated_and_keeps_working(start_sandbox: Any, tmp_pa
     assert [a["url_check_src"] for a in n["attempts"]] == ["PAY", "RETRY", "RETRY", "RETRY", "RETRY"]
     assert [(e["trigger"], e["status_label"], e["tries"]) for e in tx["notifications"]] == \
         [("PAY", "Échec", 5)]
+    # « Renvoyer la notification » works on a transaction made by 0.1 (its stored fields are used).
+    status, out = sb.bo("POST", f"transactions/{'a' * 32}/notifications/resend")
+    assert status == 200 and out["notification"]["trigger"] == "BO"
+    assert out["notification"]["status_label"] == "Échec"  # nothing listens on 127.0.0.1:9
     keys = sb.ok("GET", "shops/12345678/rest-keys")
     assert keys["TEST"]["password"] == "testpassword_aaaaaaaaaaaaaaaaaaaaaaaa"
     assert keys["PRODUCTION"]["public_key"].startswith("12345678:publickey_")
