@@ -389,6 +389,8 @@ commande <span id="order-id">{html.escape(fields.get('vads_order_id', ''))}</spa
             month, year = int(exp_month), int(exp_year)
             if not 1 <= month <= 12:
                 raise ValueError
+            if year < 100:  # "29" typed for 2029
+                year += 2000
         except ValueError:
             month, year = 12, now_dt.year + 3
         capture_delay = int(form.get("vads_capture_delay") or 0)

@@ -245,6 +245,7 @@ def serve(db_path: str, host: str, port: int, token: str, retry_delays: list[flo
           notify_timeout: float, faults: Faults, access_log: bool = False,
           token_source: str = "db") -> int:
     store = Store(db_path)
+    store.recover()
     if token_source == "db":
         token = store.operator_token()
     notifier = Notifier(store, faults, retry_delays, notify_timeout)

@@ -155,12 +155,19 @@ class Store:
                 db.execute("INSERT INTO notifs (trans_uuid, source, url, url_source, fields, status,"
                            " attempts_done, max_attempts, next_attempt_at, redirected, created_at)"
                            " SELECT trans_uuid, 'PAY', url, url_source, fields, status, attempts_done,"
-                           " max_attempts, next_attempt_at, redirected, NULL FROM notifications")
+                           " max_attempts, next_attempt_at, redirected, NULL FROM notifications"
+                           " WHERE url IS NOT NULL")  # 0.1 kept a "not sent" row without URL
                 db.execute("UPDATE attempts SET notif_id=(SELECT id FROM notifs WHERE"
                            " notifs.trans_uuid=attempts.trans_uuid AND source='PAY'),"
                            " src=CASE WHEN number=1 THEN 'PAY' ELSE 'RETRY' END WHERE notif_id IS NULL")
                 db.execute("DROP TABLE notifications")
-            # A manual resend interrupted by a crash never completes: say so instead of "pending".
+
+    def recover(self) -> None:
+        """At server start: a manual resend cut short by a crash never completes; say "failed".
+
+        Only the server calls this (not `shop create`, which may run while a resend is in flight).
+        """
+        with self.tx() as db:
             db.execute("UPDATE notifs SET status='failed' WHERE source='BO' AND status='pending'")
 
     @staticmethod
