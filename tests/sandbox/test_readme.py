@@ -66,3 +66,13 @@ def test_soap_is_out_of_scope(sandbox: Sandbox) -> None:
         assert status == 404, path
     row = [r for r in table_rows(section("## 9. Fidelity")) if r[0].startswith("SOAP")]
     assert row and row[0][2].startswith("out of scope")
+
+
+def test_buyer_abandon_is_out_of_scope(sandbox: Sandbox) -> None:
+    shop = sandbox.new_shop()
+    page = sandbox.post_form(merchant_form(shop["site_id"], shop["certificates"]["test_key"],
+                                           vads_url_cancel="http://127.0.0.1:9/cancel"))
+    assert metas(page)["vads-page"] == "payment"
+    assert "127.0.0.1:9/cancel" not in page and 'name="cancel"' not in page
+    row = [r for r in table_rows(section("## 9. Fidelity")) if r[0].startswith("buyer abandons")]
+    assert row and row[0][2].startswith("out of scope")
