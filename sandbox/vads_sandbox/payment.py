@@ -474,6 +474,8 @@ commande <span id="order-id">{html.escape(fields.get('vads_order_id', ''))}</spa
             "vads_pays_ip": "FR",
             "vads_presentation_date": details["capture"],
             "vads_result": tx["result"],
+            "vads_risk_analyzer_result": "",     # no external risk analyser (ClearSale, ...)
+            "vads_risk_assessment_result": "",   # no risk assessment rule fired
             "vads_risk_control": RISK_CONTROL,
             "vads_sequence_number": "1",
             "vads_site_id": tx["site_id"],

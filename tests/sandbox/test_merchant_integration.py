@@ -53,6 +53,8 @@ FORMATS = {
     "vads_payment_src": r"EC|MOTO|CC|OTHER|BO|",
     "vads_presentation_date": r"[0-9]{14}",
     "vads_result": r"[0-9]{2}",
+    "vads_risk_analyzer_result": r".*",
+    "vads_risk_assessment_result": r"[A-Z_;]*",
     "vads_risk_control": r"([A-Z_]+=[A-Z]+;?)*",
     "vads_sequence_number": r"[0-9]+",
     "vads_site_id": r"[0-9]{8}",
