@@ -64,7 +64,7 @@ def browser() -> Iterator[Any]:
                  "--disable-dev-shm-usage", f"--user-data-dir={profile}"):
         opts.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    driver.set_page_load_timeout(20)
+    driver.set_page_load_timeout(60)
     try:
         yield driver
     finally:
@@ -96,7 +96,7 @@ def test_browser_pays_through_payment_page(sandbox: Sandbox, browser: Any,
 
     browser.get(merchant_site["url"])
     browser.find_element(By.ID, "buy").click()
-    wait = WebDriverWait(browser, 15)
+    wait = WebDriverWait(browser, 60)
     card = wait.until(ec.presence_of_element_located((By.ID, "card_number")))
     assert browser.find_element(By.CSS_SELECTOR, 'meta[name="vads-page"]').get_attribute("content") == "payment"
     assert browser.find_element(By.ID, "amount").text.startswith("19.99")
@@ -131,7 +131,7 @@ def test_browser_sees_error_page(sandbox: Sandbox, browser: Any,
     merchant_site["page"] = merchant_page(sandbox.url + "/vads-payment/", fields)
     browser.get(merchant_site["url"])
     browser.find_element(By.ID, "buy").click()
-    err = WebDriverWait(browser, 15).until(ec.presence_of_element_located((By.ID, "vads-error")))
+    err = WebDriverWait(browser, 60).until(ec.presence_of_element_located((By.ID, "vads-error")))
     assert err.get_attribute("data-error-code") == "00"
     assert err.get_attribute("data-error-field") == "signature"
 
@@ -155,7 +155,7 @@ def test_browser_3ds_challenge_and_signed_return(sandbox: Sandbox, browser: Any,
     merchant_site["page"] = merchant_page(sandbox.url + "/vads-payment/", fields)
     browser.get(merchant_site["url"])
     browser.find_element(By.ID, "buy").click()
-    wait = WebDriverWait(browser, 15)
+    wait = WebDriverWait(browser, 60)
     wait.until(ec.presence_of_element_located((By.ID, "card_number"))).send_keys("4970100000000009")
     browser.find_element(By.ID, "pay").click()
     wait.until(ec.presence_of_element_located((By.ID, "threeds-ok"))).click()
