@@ -12,7 +12,6 @@ import html
 import json
 import random
 import re
-import time
 import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
@@ -272,8 +271,10 @@ def test_manual_resend_says_bo_and_history_shows_it(start_sandbox: Any, merchant
     ipn = merchant(key_of(shop), fail_first=1)
     uuid = pay(sb, shop, vads_url_check=ipn.url)
     ipn_for(ipn, uuid)
-    history = wait_for(lambda: (lambda h: h if h["notifications"][0]["tries"] == 1 else None)(
-        sb.ok("GET", f"transactions/{uuid}/notifications")), what="first attempt recorded")
+    def first_attempt_recorded() -> Any:
+        h = sb.ok("GET", f"transactions/{uuid}/notifications")
+        return h if h["notifications"][0]["tries"] == 1 else None
+    history = wait_for(first_attempt_recorded, what="first attempt recorded")
     [pay_event] = history["notifications"]
     assert (pay_event["trigger"], pay_event["status"], pay_event["status_label"],
             pay_event["http_code"], pay_event["tries"], pay_event["max_tries"]) == \
@@ -311,7 +312,7 @@ def test_manual_validation_states(sandbox: Sandbox, merchant: Any) -> None:
     shop = sandbox.new_shop()
     site, pw = shop["site_id"], shop["certificates"]["test_rest_password"]
     ipn = merchant(key_of(shop))
-    uuids = [pay(sandbox, shop, vads_validation_mode="1", vads_url_check=ipn.url) for _ in range(3)]
+    uuids = [pay(sandbox, shop, vads_validation_mode="1", vads_url_check=ipn.url) for _n in range(3)]
     for uuid in uuids:
         f = ipn_for(ipn, uuid)[0]["fields"]
         assert (f["vads_trans_status"], f["vads_validation_mode"]) == ("AUTHORISED_TO_VALIDATE", "1")
@@ -451,7 +452,7 @@ def test_rest_every_error_path_matches_the_schema(sandbox: Sandbox) -> None:
 def test_rest_order_get_too_many_results(sandbox: Sandbox) -> None:
     shop = sandbox.new_shop()
     site, pw = shop["site_id"], shop["certificates"]["test_rest_password"]
-    for _ in range(31):
+    for _n in range(31):
         pay(sandbox, shop, vads_order_id="BIG")
     _s, doc = rest(sandbox, "Order/Get", {"orderId": "BIG"}, site, pw)
     assert doc["answer"]["errorCode"] == "PSP_015"

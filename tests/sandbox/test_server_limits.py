@@ -48,7 +48,7 @@ def test_thousand_concurrent_connections_are_all_served(start_sandbox: Any) -> N
     try:
         # 1,000 clients connect at once, before any of them sends a byte: the listen backlog and
         # the thread per connection must hold them all, none reset.
-        for _ in range(1000):
+        for _n in range(1000):
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             s.settimeout(60)
             s.connect((parts.hostname, parts.port))
