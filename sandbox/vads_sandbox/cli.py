@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--record", help="append each notification as a JSON line to this file")
     r.add_argument("--fail", type=int, default=0, help="answer 500 to the first N notifications")
     r.add_argument("--redirect", help="answer 302 to this Location")
+    sc = sub.add_parser("schema", help="print the JSON Schema of the REST API V4 answers")
+    sc.add_argument("--path", action="store_true", help="print the file's path instead")
     return p
 
 
@@ -141,6 +143,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return 1
         finally:
             store.close()
+        return 0
+    if args.command == "schema":
+        from . import schema_path
+        if args.path:
+            print(schema_path())
+        else:
+            with open(schema_path(), encoding="utf-8") as fh:
+                sys.stdout.write(fh.read())
         return 0
     if args.command == "receiver":
         if not is_loopback(args.host):

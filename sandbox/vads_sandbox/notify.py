@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import secrets
 import socket
 import ssl
 import sys
@@ -71,7 +72,7 @@ class Notifier:
     """Background worker: a scheduler thread hands due notifications to a small pool."""
 
     def __init__(self, store: Store, faults: Faults, retry_delays: list[float],
-                 timeout: float = 10.0, workers: int = 4) -> None:
+                 timeout: float = 10.0, workers: int = 8) -> None:
         self.store = store
         self.faults = faults
         self.retry_delays = retry_delays
@@ -110,8 +111,8 @@ class Notifier:
                 due = self.store.due_notifications(time.time(), busy)
                 for row in due:
                     with self._lock:
-                        self._inflight.add(row["trans_uuid"])
-                    self._pool.submit(self._deliver, row["trans_uuid"])
+                        self._inflight.add(row["id"])
+                    self._pool.submit(self._deliver, row["id"])
                 nxt = self.store.next_due_time()
                 wait = 1.0 if nxt is None else max(0.0, min(1.0, nxt - time.time()))
                 if wait == 0.0 and not due:
@@ -123,35 +124,53 @@ class Notifier:
             if wait > 0:
                 self._wake.wait(wait)
 
-    def _deliver(self, uuid: str) -> None:
+    def _deliver(self, notif_id: int) -> None:
         try:
-            self._attempt(uuid)
+            self._attempt(notif_id)
         except Exception as exc:
-            print(f"vads-sandbox: notification {uuid} error: {exc!r}", file=sys.stderr)
+            print(f"vads-sandbox: notification {notif_id} error: {exc!r}", file=sys.stderr)
         finally:
             with self._lock:
-                self._inflight.discard(uuid)
+                self._inflight.discard(notif_id)
             self._wake.set()
 
-    def signed_fields(self, uuid: str) -> Optional[tuple[str, dict[str, str]]]:
-        """The notification fields signed with the *current* key of the mode."""
-        n = self.store.get_notification(uuid)
-        tx = self.store.get_transaction(uuid)
-        if n is None or tx is None or not n["url"]:
+    @staticmethod
+    def url_check_src(source: str, number: int) -> str:
+        """PAY / BATCH_AUTO on the first attempt, RETRY on automatic retries, BO for a manual resend."""
+        if source == "BO":
+            return "BO"
+        return source if number <= 1 else "RETRY"
+
+    def signed_fields(self, n: Any, number: int) -> Optional[tuple[str, dict[str, str]]]:
+        """The notification fields as of now, signed with the *current* key of the mode."""
+        tx = self.store.get_transaction(n["trans_uuid"])
+        if tx is None or not n["url"]:
             return None
         shop = self.store.get_shop(tx["site_id"])
         fields: dict[str, str] = json.loads(n["fields"])
-        # Status as of now: a cancel before a retry shows in the retried notification.
+        # Status as of now: a cancel or a validation before a retry shows in the retried notification.
         fields["vads_trans_status"] = tx["status"]
+        fields["vads_auth_number"] = tx["auth_number"] or ""
+        fields["vads_url_check_src"] = self.url_check_src(n["source"], number)
+        if n["source"] == "BO":
+            # Documented for the Back Office resend: these are not stored, and vads_hash changes.
+            for name in ("vads_page_action", "vads_payment_config", "vads_action_mode"):
+                fields.pop(name, None)
+            fields["vads_hash"] = secrets.token_hex(32)
         if tx["mode"] == "PRODUCTION":
             key, algo = shop["production_key"], shop["sign_algo_production"]
         else:
             key, algo = shop["test_key"], shop["sign_algo_test"]
+        fields.pop("signature", None)
         fields["signature"] = signature.compute(fields, key or "", algo)
         return n["url"], fields
 
-    def _attempt(self, uuid: str) -> None:
-        prepared = self.signed_fields(uuid)
+    def _attempt(self, notif_id: int) -> None:
+        n = self.store.get_notif(notif_id)
+        if n is None or n["status"] != "pending":
+            return
+        number = n["attempts_done"] + 1
+        prepared = self.signed_fields(n, number)
         if prepared is None:
             return
         url, fields = prepared
@@ -170,4 +189,16 @@ class Notifier:
         else:
             attempt = post_form(url, fields, self.timeout)
         attempt["time"] = when
-        self.store.record_attempt(uuid, attempt, self.retry_delays)
+        attempt["src"] = fields["vads_url_check_src"]
+        self.store.record_attempt(notif_id, attempt, self.retry_delays)
+
+    def resend(self, uuid: str, url: str, url_source: str) -> int:
+        """« Renvoyer la notification »: one attempt now, in the caller's thread, no retry."""
+        fields = self.store.transaction_details(uuid).get("fields")
+        if not fields:  # a transaction of a 0.1 database: the fields its notification had
+            pay = self.store.get_notification(uuid)
+            fields = json.loads(pay["fields"]) if pay else {}
+        notif_id = self.store.add_notification(uuid, "BO", {"url": url, "url_source": url_source,
+                                                            "fields": fields, "max_attempts": 1}, None)
+        self._attempt(notif_id)
+        return notif_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import __version__
+from .api import TX_STATUSES
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -59,7 +60,28 @@ def document(base_url: str) -> dict[str, Any]:
             "production_rest_password": NULLABLE_STR,
             "production_key_exists": {"type": "boolean"},
             "production_key_generated_at": NULLABLE_STR,
-            "production_key_version": {"type": "integer"}}},
+            "production_key_version": {"type": "integer"},
+            "test_rest_public_key": NULLABLE_STR, "test_rest_hmac_sha256_key": NULLABLE_STR,
+            "production_rest_public_key": NULLABLE_STR,
+            "production_rest_hmac_sha256_key": NULLABLE_STR}},
+        "RestKeysMode": {"type": "object", "nullable": True, "properties": {
+            "user": {"type": "string"}, "password": {"type": "string"},
+            "public_key": {"type": "string"}, "hmac_sha256_key": {"type": "string"},
+            "api_url": {"type": "string"}, "brand_api_url": NULLABLE_STR}},
+        "RestKeys": {"type": "object", "properties": {
+            "site_id": {"type": "string"}, "TEST": _ref("RestKeysMode"),
+            "PRODUCTION": _ref("RestKeysMode")}},
+        "NotificationEvent": {"type": "object", "properties": {
+            "id": {"type": "integer"},
+            "trigger": {"type": "string", "enum": ["PAY", "BO", "BATCH_AUTO"]},
+            "url": {"type": "string"}, "url_source": NULLABLE_STR,
+            "status": {"type": "string", "enum": ["sent", "failed", "pending"]},
+            "status_label": {"type": "string", "enum": ["Envoyé", "Échec", "En cours"]},
+            "http_code": {"type": "integer", "nullable": True}, "tries": {"type": "integer"},
+            "max_tries": {"type": "integer"}, "created_at": NULLABLE_STR,
+            "last_attempt_at": NULLABLE_STR, "next_attempt_at": NULLABLE_STR,
+            "redirected": {"type": "boolean"},
+            "attempts": {"type": "array", "items": _ref("Attempt")}}},
         "NotificationRule": {"type": "object", "properties": {
             "site_id": {"type": "string"}, "test_url": NULLABLE_STR, "production_url": NULLABLE_STR,
             "changed": {"type": "boolean", "description": "PUT only"}}},
@@ -67,25 +89,31 @@ def document(base_url: str) -> dict[str, Any]:
             "number": {"type": "integer"}, "time": {"type": "string"}, "url": {"type": "string"},
             "http_code": {"type": "integer", "nullable": True}, "redirect": {"type": "boolean"},
             "location": NULLABLE_STR, "success": {"type": "boolean"}, "error": NULLABLE_STR,
-            "duration_ms": {"type": "integer"}}},
+            "duration_ms": {"type": "integer"},
+            "url_check_src": {"type": "string", "nullable": True,
+                              "enum": ["PAY", "RETRY", "BO", "BATCH_AUTO", None]}}},
         "Notification": {"type": "object", "properties": {
             "status": {"type": "string", "enum": ["sent", "pending", "failed", "not sent"]},
             "url": NULLABLE_STR, "url_source": {"type": "string", "nullable": True,
                                                 "enum": ["rule", "vads_url_check", None]},
             "redirected": {"type": "boolean"}, "attempts_done": {"type": "integer"},
             "max_attempts": {"type": "integer"}, "next_attempt_at": NULLABLE_STR,
-            "attempts": {"type": "array", "items": _ref("Attempt")}}},
+            "attempts": {"type": "array", "items": _ref("Attempt")},
+            "delivered": {"type": "boolean"}}},
         "Transaction": {"type": "object", "properties": {
             "uuid": {"type": "string"}, "site_id": {"type": "string"},
             "mode": {"type": "string", "enum": ["TEST", "PRODUCTION"]},
-            "status": {"type": "string", "enum": ["AUTHORISED", "REFUSED", "CANCELLED"]},
+            "status": {"type": "string", "enum": list(TX_STATUSES)},
             "result": {"type": "string"}, "auth_result": {"type": "string"},
             "auth_number": NULLABLE_STR, "amount": {"type": "integer"},
             "currency": {"type": "string"}, "order_id": NULLABLE_STR,
             "trans_id": {"type": "string"}, "trans_date": {"type": "string"},
             "card_number": {"type": "string"}, "card_brand": {"type": "string"},
             "created_at": {"type": "string"}, "updated_at": {"type": "string"},
-            "notification": _ref("Notification")}},
+            "notification": _ref("Notification"),
+            "validation_mode": NULLABLE_STR, "validated_at": NULLABLE_STR,
+            "threeds_status": NULLABLE_STR,
+            "notifications": {"type": "array", "items": _ref("NotificationEvent")}}},
         "Email": {"type": "object", "properties": {
             "id": {"type": "integer"}, "time": {"type": "string"}, "site_id": NULLABLE_STR,
             "to": {"type": "string"}, "subject": {"type": "string"}, "body": {"type": "string"},
@@ -128,6 +156,10 @@ def document(base_url: str) -> dict[str, Any]:
             "parameters": [SITE_ID],
             "get": {"summary": "Keys as the Certificates tab shows them, plus REST passwords",
                     "responses": {"200": _json(_ref("Certificates")), **shop_404}}},
+        "/shops/{site_id}/rest-keys": {
+            "parameters": [SITE_ID],
+            "get": {"summary": "REST API keys per mode (password, public key, HMAC-SHA-256 key)",
+                    "responses": {"200": _json(_ref("RestKeys")), **shop_404}}},
         "/shops/{site_id}/certificates/production": {
             "parameters": [SITE_ID],
             "post": {"summary": "Generate the production key (step 14.1), once",
@@ -155,7 +187,7 @@ def document(base_url: str) -> dict[str, Any]:
         "/shops/{site_id}/transactions": {
             "parameters": [SITE_ID,
                            {"name": "mode", "in": "query", "schema": {"type": "string", "enum": ["TEST", "PRODUCTION"]}},
-                           {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["AUTHORISED", "REFUSED", "CANCELLED"]}},
+                           {"name": "status", "in": "query", "schema": {"type": "string", "enum": list(TX_STATUSES)}},
                            {"name": "order_id", "in": "query", "schema": {"type": "string"}},
                            {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 100, "maximum": 1000}}],
             "get": {"summary": "Transactions, newest first", "responses": {"200": _json(
@@ -167,9 +199,33 @@ def document(base_url: str) -> dict[str, Any]:
                     "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown")}}},
         "/transactions/{uuid}/cancel": {
             "parameters": [UUID],
-            "post": {"summary": "Cancel a transaction in progress (AUTHORISED)",
+            "post": {"summary": "Cancel a transaction in progress (AUTHORISED, AUTHORISED_TO_VALIDATE)",
                      "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown"),
                                    "409": _err("not_cancellable")}}},
+        "/transactions/{uuid}/validate": {
+            "parameters": [UUID],
+            "post": {"summary": "Validate a payment made with vads_validation_mode=1",
+                     "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown"),
+                                   "409": _err("not_validatable")}}},
+        "/transactions/{uuid}/authorise": {
+            "parameters": [UUID],
+            "post": {"summary": "Authorisation batch for a deferred payment (BATCH_AUTO notification)",
+                     "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown"),
+                                   "409": _err("not_waiting_authorisation")}}},
+        "/transactions/{uuid}/notifications": {
+            "parameters": [UUID],
+            "get": {"summary": "Notification history (Envoyé / Échec / En cours, HTTP code, tries)",
+                    "responses": {"200": _json({"type": "object", "properties": {
+                        "trans_uuid": {"type": "string"},
+                        "notifications": {"type": "array", "items": _ref("NotificationEvent")}}}),
+                        "404": _err("unknown")}}},
+        "/transactions/{uuid}/notifications/resend": {
+            "parameters": [UUID],
+            "post": {"summary": "« Renvoyer la notification »: one attempt now, vads_url_check_src=BO",
+                     "responses": {"200": _json({"type": "object", "properties": {
+                         "notification": _ref("NotificationEvent"),
+                         "transaction": _ref("Transaction")}}),
+                         "404": _err("unknown"), "409": _err("no_notification_url")}}},
         "/outbox": {
             "get": {"summary": "E-mails the platform would have sent, oldest first",
                     "parameters": [{"name": "site_id", "in": "query", "schema": {"type": "string"}},

@@ -25,7 +25,9 @@ MAX_BODY = 1 << 20
 class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    request_queue_size = 128
+    # listen() backlog: 1,000 clients connecting at once must all wait in the queue, not be reset
+    # (the kernel caps it at net.core.somaxconn; Debian's default is 4096).
+    request_queue_size = 4096
 
     def __init__(self, addr: tuple[str, int], app: "App") -> None:
         self.address_family = socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
@@ -44,7 +46,7 @@ class App:
         self.base_url = ""
         self.stopping = threading.Event()
         self.payment = PaymentService(store, notifier)
-        self.backoffice = BackOffice(store, faults, token, lambda: self.base_url)
+        self.backoffice = BackOffice(store, faults, token, lambda: self.base_url, notifier)
         self.rest = RestApi(store, lambda: self.base_url)
         self.demo = DemoMerchant(store)
 
@@ -66,6 +68,7 @@ def group_of(path: str) -> Optional[str]:
 class Handler(BaseHTTPRequestHandler):
     server: SandboxServer
     protocol_version = "HTTP/1.1"  # keep-alive, so clients and the benchmark reuse connections
+    default_request_version = "HTTP/1.0"  # errors before the version is known still get a status line
     server_version = f"vads-sandbox/{__version__}"
     sys_version = ""
 
@@ -74,6 +77,27 @@ class Handler(BaseHTTPRequestHandler):
         # Small answers on keep-alive connections: without TCP_NODELAY, Nagle + delayed ACK
         # add ~40 ms to every request.
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def parse_request(self) -> bool:
+        """The standard parser, but every malformed request line gets a real "HTTP/1.0 400".
+
+        The standard library answers a bad line as HTTP/0.9 (a bare HTML body, no status line) and,
+        for an HTTP/0.9 "GET /path" line, goes on to read headers that never come (the client
+        hangs). Here an HTTP/0.9 line is refused at once, and errors carry a status line.
+        """
+        words = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n").split()
+        if len(words) == 2:
+            self.command, self.request_version = None, self.default_request_version
+            self.close_connection = True
+            self.send_error(400, "Bad request line (HTTP/0.9 is not supported)")
+            return False
+        return super().parse_request()
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away: nothing to answer
 
     def log_message(self, format: str, *args: object) -> None:
         # Quiet by default; with --access-log, method, path (no query string) and status only.
@@ -221,6 +245,7 @@ def serve(db_path: str, host: str, port: int, token: str, retry_delays: list[flo
           notify_timeout: float, faults: Faults, access_log: bool = False,
           token_source: str = "db") -> int:
     store = Store(db_path)
+    store.recover()
     if token_source == "db":
         token = store.operator_token()
     notifier = Notifier(store, faults, retry_delays, notify_timeout)

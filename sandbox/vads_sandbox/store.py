@@ -21,6 +21,7 @@ from . import signature, util
 SITE_ID_RE = re.compile(r"^[0-9]{8}$")
 KEY_RE = re.compile(r"^[A-Za-z0-9]{8,64}$")
 MODES = ("TEST", "PRODUCTION")
+CANCELLABLE = ("AUTHORISED", "AUTHORISED_TO_VALIDATE")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,16 +62,19 @@ CREATE TABLE IF NOT EXISTS transactions (
 CREATE INDEX IF NOT EXISTS tx_site ON transactions (site_id, mode, status);
 CREATE INDEX IF NOT EXISTS tx_order ON transactions (site_id, order_id);
 CREATE INDEX IF NOT EXISTS tx_time ON transactions (site_id, created_at);
-CREATE TABLE IF NOT EXISTS notifications (
-    trans_uuid TEXT PRIMARY KEY, url TEXT, url_source TEXT, fields TEXT NOT NULL,
-    status TEXT NOT NULL, attempts_done INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,
-    next_attempt_at REAL, redirected INTEGER NOT NULL DEFAULT 0
+CREATE TABLE IF NOT EXISTS notifs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, trans_uuid TEXT NOT NULL, source TEXT NOT NULL,
+    url TEXT, url_source TEXT, fields TEXT NOT NULL, status TEXT NOT NULL,
+    attempts_done INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,
+    next_attempt_at REAL, redirected INTEGER NOT NULL DEFAULT 0, created_at TEXT
 );
-CREATE INDEX IF NOT EXISTS notif_due ON notifications (status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS notifs_tx ON notifs (trans_uuid);
+CREATE INDEX IF NOT EXISTS notifs_due ON notifs (status, next_attempt_at);
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, trans_uuid TEXT NOT NULL, number INTEGER NOT NULL,
     time TEXT NOT NULL, url TEXT NOT NULL, http_code INTEGER, redirect INTEGER NOT NULL,
-    location TEXT, success INTEGER NOT NULL, error TEXT, duration_ms INTEGER NOT NULL
+    location TEXT, success INTEGER NOT NULL, error TEXT, duration_ms INTEGER NOT NULL,
+    notif_id INTEGER, src TEXT
 );
 CREATE INDEX IF NOT EXISTS attempts_tx ON attempts (trans_uuid);
 CREATE TABLE IF NOT EXISTS outbox (
@@ -84,6 +88,21 @@ CREATE TABLE IF NOT EXISTS demo_received (
 );
 CREATE INDEX IF NOT EXISTS demo_url ON demo_received (path, query);
 """
+
+
+# Columns added after 0.1 (ALTER TABLE on older databases, and on new ones after SCHEMA).
+NEW_COLUMNS = (
+    ("shops", "test_public_key", "TEXT"),
+    ("shops", "test_hmac_key", "TEXT"),
+    ("shops", "production_public_key", "TEXT"),
+    ("shops", "production_hmac_key", "TEXT"),
+    ("transactions", "details", "TEXT"),
+    ("transactions", "validated_at", "TEXT"),
+    ("transactions", "validation_mode", "TEXT"),
+    ("transactions", "threeds_status", "TEXT"),
+    ("attempts", "notif_id", "INTEGER"),
+    ("attempts", "src", "TEXT"),
+)
 
 
 class StoreError(Exception):
@@ -113,6 +132,53 @@ class Store:
         # executescript manages its own transaction, so it runs outside tx().
         with self._lock:
             self._db.executescript(SCHEMA)
+        self._migrate()
+
+    def _columns(self, table: str) -> set[str]:
+        return {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
+
+    def _migrate(self) -> None:
+        """Bring a database written by an older sandbox up to date (state survives upgrades)."""
+        with self.tx() as db:
+            for table, column, decl in NEW_COLUMNS:
+                if column not in self._columns(table):
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+            # REST API keys of shops created before they existed.
+            for row in db.execute("SELECT site_id, production_key FROM shops WHERE test_public_key IS NULL"
+                                  " OR (production_key IS NOT NULL AND production_public_key IS NULL)"
+                                  ).fetchall():
+                self._fill_rest_keys(db, row["site_id"], row["production_key"] is not None)
+            old = db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='notifications'"
+                             ).fetchone()
+            if old:
+                # 0.1: one notification per transaction, keyed by trans_uuid.
+                db.execute("INSERT INTO notifs (trans_uuid, source, url, url_source, fields, status,"
+                           " attempts_done, max_attempts, next_attempt_at, redirected, created_at)"
+                           " SELECT trans_uuid, 'PAY', url, url_source, fields, status, attempts_done,"
+                           " max_attempts, next_attempt_at, redirected, NULL FROM notifications"
+                           " WHERE url IS NOT NULL")  # 0.1 kept a "not sent" row without URL
+                db.execute("UPDATE attempts SET notif_id=(SELECT id FROM notifs WHERE"
+                           " notifs.trans_uuid=attempts.trans_uuid AND source='PAY'),"
+                           " src=CASE WHEN number=1 THEN 'PAY' ELSE 'RETRY' END WHERE notif_id IS NULL")
+                db.execute("DROP TABLE notifications")
+
+    def recover(self) -> None:
+        """At server start: a manual resend cut short by a crash never completes; say "failed".
+
+        Only the server calls this (not `shop create`, which may run while a resend is in flight).
+        """
+        with self.tx() as db:
+            db.execute("UPDATE notifs SET status='failed' WHERE source='BO' AND status='pending'")
+
+    @staticmethod
+    def _fill_rest_keys(db: sqlite3.Connection, site_id: str, production: bool) -> None:
+        db.execute("UPDATE shops SET test_public_key=COALESCE(test_public_key, ?),"
+                   " test_hmac_key=COALESCE(test_hmac_key, ?) WHERE site_id=?",
+                   (f"{site_id}:testpublickey_{util.random_alnum(40)}", util.random_alnum(44), site_id))
+        if production:
+            db.execute("UPDATE shops SET production_public_key=COALESCE(production_public_key, ?),"
+                       " production_hmac_key=COALESCE(production_hmac_key, ?) WHERE site_id=?",
+                       (f"{site_id}:publickey_{util.random_alnum(40)}", util.random_alnum(44), site_id))
 
     def close(self) -> None:
         with self._lock:
@@ -181,6 +247,7 @@ class Store:
                  contact_email or f"admin@shop-{site_id}.example", algo_t, algo_p,
                  test_key or util.new_test_key(), "testpassword_" + util.random_alnum(24),
                  util.now_iso()))
+            self._fill_rest_keys(db, site_id, False)
         return self.get_shop(site_id)
 
     def get_shop(self, site_id: str) -> sqlite3.Row:
@@ -242,6 +309,7 @@ class Store:
                 "UPDATE shops SET production_key=?, production_password=?,"
                 " production_key_generated_at=?, production_key_version=production_key_version+1"
                 " WHERE site_id=?", (key, password, util.now_iso(), site_id))
+            self._fill_rest_keys(db, site_id, True)
             kind = "production_key_regenerated" if regenerate else "production_key_generated"
             verb = "regenerated" if regenerate else "generated"
             self._mail(db, shop, kind, f"[{shop['name']}] Production certificate {verb}",
@@ -337,14 +405,29 @@ class Store:
             db.execute(f"INSERT INTO transactions ({', '.join(cols)}) VALUES"
                        f" ({', '.join('?' * len(cols))})", tuple(tx[c] for c in cols))
             db.execute("UPDATE sessions SET trans_uuid=? WHERE token=?", (tx["uuid"], session_token))
-            n = notification or {}
-            db.execute(
-                "INSERT INTO notifications (trans_uuid, url, url_source, fields, status,"
-                " max_attempts, next_attempt_at) VALUES (?,?,?,?,?,?,?)",
-                (tx["uuid"], n.get("url"), n.get("url_source"), json.dumps(n.get("fields", {})),
-                 "pending" if n.get("url") else "not sent", n.get("max_attempts", 1),
-                 time.time() if n.get("url") else None))
+            if notification and notification.get("url"):
+                self._insert_notif(db, tx["uuid"], "PAY", notification, time.time())
         return None
+
+    @staticmethod
+    def _insert_notif(db: sqlite3.Connection, uuid: str, source: str, n: dict[str, Any],
+                      due: Optional[float]) -> int:
+        cur = db.execute(
+            "INSERT INTO notifs (trans_uuid, source, url, url_source, fields, status, max_attempts,"
+            " next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (uuid, source, n["url"], n.get("url_source"), json.dumps(n.get("fields", {})), "pending",
+             n.get("max_attempts", 1), due, util.now_iso()))
+        return int(cur.lastrowid)
+
+    def add_notification(self, uuid: str, source: str, notification: dict[str, Any],
+                         due: Optional[float]) -> int:
+        """A further notification of a transaction (BO resend, BATCH_AUTO); due=None: not queued."""
+        with self.tx() as db:
+            return self._insert_notif(db, uuid, source, notification, due)
+
+    def transaction_details(self, uuid: str) -> dict[str, Any]:
+        row = self.q1("SELECT details FROM transactions WHERE uuid=?", (uuid,))
+        return json.loads(row["details"]) if row and row["details"] else {}
 
     def get_transaction(self, uuid: str) -> Optional[sqlite3.Row]:
         return self.q1("SELECT * FROM transactions WHERE uuid=?", (uuid,))
@@ -361,14 +444,15 @@ class Store:
         return self.q(sql, tuple(args))
 
     def cancel_transaction(self, uuid: str, amount: Optional[int] = None) -> sqlite3.Row:
-        """AUTHORISED -> CANCELLED, or a partial cancel that lowers the amount."""
+        """AUTHORISED or AUTHORISED_TO_VALIDATE -> CANCELLED, or a partial cancel (lower amount)."""
         with self.tx() as db:
             row = db.execute("SELECT * FROM transactions WHERE uuid=?", (uuid,)).fetchone()
             if row is None:
                 raise StoreError(404, "not_found", f"no transaction {uuid}")
-            if row["status"] != "AUTHORISED":
+            if row["status"] not in CANCELLABLE:
                 raise StoreError(409, "not_cancellable",
-                                 f"transaction is {row['status']}; only AUTHORISED can be cancelled")
+                                 f"transaction is {row['status']}; only {' or '.join(CANCELLABLE)}"
+                                 " can be cancelled")
             if amount is not None and 0 < amount < row["amount"]:
                 db.execute("UPDATE transactions SET amount=?, updated_at=? WHERE uuid=?",
                            (amount, util.now_iso(), uuid))
@@ -377,34 +461,71 @@ class Store:
                            (util.now_iso(), uuid))
         return self.get_transaction(uuid)  # type: ignore[return-value]
 
-    def get_notification(self, uuid: str) -> Optional[sqlite3.Row]:
-        return self.q1("SELECT * FROM notifications WHERE trans_uuid=?", (uuid,))
+    def validate_transaction(self, uuid: str) -> sqlite3.Row:
+        """Manual validation (vads_validation_mode=1): AUTHORISED_TO_VALIDATE -> AUTHORISED."""
+        with self.tx() as db:
+            row = db.execute("SELECT * FROM transactions WHERE uuid=?", (uuid,)).fetchone()
+            if row is None:
+                raise StoreError(404, "not_found", f"no transaction {uuid}")
+            if row["status"] != "AUTHORISED_TO_VALIDATE":
+                raise StoreError(409, "not_validatable",
+                                 f"transaction is {row['status']}; only AUTHORISED_TO_VALIDATE can be"
+                                 " validated")
+            now = util.now_iso()
+            db.execute("UPDATE transactions SET status='AUTHORISED', validated_at=?, updated_at=?"
+                       " WHERE uuid=?", (now, now, uuid))
+        return self.get_transaction(uuid)  # type: ignore[return-value]
 
-    def get_attempts(self, uuid: str) -> list[sqlite3.Row]:
-        return self.q("SELECT * FROM attempts WHERE trans_uuid=? ORDER BY number", (uuid,))
+    def authorise_batch(self, uuid: str, status: str) -> sqlite3.Row:
+        with self.tx() as db:
+            db.execute("UPDATE transactions SET status=?, auth_number=?, updated_at=? WHERE uuid=?",
+                       (status, f"{secrets.randbelow(10**6):06d}", util.now_iso(), uuid))
+        return self.get_transaction(uuid)  # type: ignore[return-value]
+
+    def get_notification(self, uuid: str) -> Optional[sqlite3.Row]:
+        """The payment's own notification (PAY: the end-of-payment rule or vads_url_check)."""
+        return self.q1("SELECT * FROM notifs WHERE trans_uuid=? AND source='PAY' ORDER BY id LIMIT 1",
+                       (uuid,))
+
+    def get_notif(self, notif_id: int) -> Optional[sqlite3.Row]:
+        return self.q1("SELECT * FROM notifs WHERE id=?", (notif_id,))
+
+    def list_notifications(self, uuid: str) -> list[sqlite3.Row]:
+        return self.q("SELECT * FROM notifs WHERE trans_uuid=? ORDER BY id", (uuid,))
+
+    def get_attempts(self, uuid: str, notif_id: Optional[int] = None) -> list[sqlite3.Row]:
+        """Attempts of one notification (default: the PAY one)."""
+        if notif_id is None:
+            n = self.get_notification(uuid)
+            if n is None:
+                return []
+            notif_id = n["id"]
+        return self.q("SELECT * FROM attempts WHERE notif_id=? ORDER BY number", (notif_id,))
 
     # ---------------------------------------------------------------- notification queue
-    def due_notifications(self, now: float, exclude: set[str], limit: int = 16) -> list[sqlite3.Row]:
-        rows = self.q("SELECT * FROM notifications WHERE status='pending' AND next_attempt_at<=?"
+    def due_notifications(self, now: float, exclude: set[int], limit: int = 16) -> list[sqlite3.Row]:
+        rows = self.q("SELECT * FROM notifs WHERE status='pending' AND next_attempt_at<=?"
                       " ORDER BY next_attempt_at LIMIT ?", (now, limit + len(exclude)))
-        return [r for r in rows if r["trans_uuid"] not in exclude][:limit]
+        return [r for r in rows if r["id"] not in exclude][:limit]
 
     def next_due_time(self) -> Optional[float]:
-        row = self.q1("SELECT MIN(next_attempt_at) AS t FROM notifications WHERE status='pending'")
+        row = self.q1("SELECT MIN(next_attempt_at) AS t FROM notifs WHERE status='pending'")
         return row["t"] if row else None
 
-    def record_attempt(self, uuid: str, attempt: dict[str, Any], retry_delays: list[float]) -> None:
+    def record_attempt(self, notif_id: int, attempt: dict[str, Any], retry_delays: list[float]) -> None:
         with self.tx() as db:
-            n = db.execute("SELECT * FROM notifications WHERE trans_uuid=?", (uuid,)).fetchone()
+            n = db.execute("SELECT * FROM notifs WHERE id=?", (notif_id,)).fetchone()
             if n is None or n["status"] != "pending":
                 return
+            uuid = n["trans_uuid"]
             number = n["attempts_done"] + 1
             db.execute(
                 "INSERT INTO attempts (trans_uuid, number, time, url, http_code, redirect, location,"
-                " success, error, duration_ms) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " success, error, duration_ms, notif_id, src) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (uuid, number, attempt["time"], attempt["url"], attempt.get("http_code"),
                  int(bool(attempt.get("redirect"))), attempt.get("location"),
-                 int(bool(attempt["success"])), attempt.get("error"), attempt["duration_ms"]))
+                 int(bool(attempt["success"])), attempt.get("error"), attempt["duration_ms"],
+                 notif_id, attempt.get("src")))
             redirected = n["redirected"] or int(bool(attempt.get("redirect")))
             if attempt["success"]:
                 status, next_at = "sent", None
@@ -413,16 +534,17 @@ class Store:
             else:
                 delay = retry_delays[min(number - 1, len(retry_delays) - 1)] if retry_delays else 0
                 status, next_at = "pending", time.time() + delay
-            db.execute("UPDATE notifications SET attempts_done=?, status=?, next_attempt_at=?,"
-                       " redirected=? WHERE trans_uuid=?",
-                       (number, status, next_at, redirected, uuid))
+            db.execute("UPDATE notifs SET attempts_done=?, status=?, next_attempt_at=?,"
+                       " redirected=? WHERE id=?",
+                       (number, status, next_at, redirected, notif_id))
             if not attempt["success"]:
                 tx = db.execute("SELECT * FROM transactions WHERE uuid=?", (uuid,)).fetchone()
                 shop = db.execute("SELECT * FROM shops WHERE site_id=?", (tx["site_id"],)).fetchone()
                 what = f"HTTP {attempt['http_code']}" if attempt.get("http_code") else attempt.get("error")
                 self._mail(db, shop, "notification_failed",
                            f"[{shop['name']}] Notification failed for transaction {tx['trans_id']}",
-                           f"The notification of transaction {uuid} ({tx['mode']}) to {attempt['url']}"
+                           f"The notification ({attempt.get('src') or n['source']}) of transaction {uuid}"
+                           f" ({tx['mode']}) to {attempt['url']}"
                            f" failed (attempt {number}/{n['max_attempts']}): {what}.\n"
                            + ("It will be retried." if status == "pending" else "No more retries."))
 

@@ -60,3 +60,25 @@ def is_loopback(host: str) -> bool:
 
 def currency_alpha(numeric: str) -> str:
     return CURRENCIES.get(numeric, numeric)
+
+
+# The platform's REST API host per brand, where public documentation confirms it (others: None).
+REST_API_URLS = {
+    "payzen": "https://api.payzen.eu/api-payment/",
+    "systempay": "https://api.systempay.fr/api-payment/",
+    "lyracollect": "https://api.lyra.com/api-payment/",
+}
+
+# REST answers name the platform that served them (applicationProvider).
+PROVIDERS = {
+    "payzen": "PAYZEN", "systempay": "SYSTEMPAY", "sogecommerce": "SOGECOMMERCE",
+    "scellius": "SCELLIUS", "clicandpay": "CLICANDPAY", "lyracollect": "LYRA", "epaync": "EPAYNC",
+    "osb": "OSB",
+}
+
+
+def rest_date(iso: str | None) -> str | None:
+    """REST V4 timestamps: ISO 8601 UTC to the second, "+00:00" (no milliseconds)."""
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).astimezone(timezone.utc).isoformat(timespec="seconds")

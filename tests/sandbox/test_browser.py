@@ -24,13 +24,14 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 @pytest.fixture
 def merchant_site() -> Iterator[dict[str, Any]]:
     """A local 'merchant' web server whose / page is whatever the test puts in state['page']."""
-    state: dict[str, Any] = {"page": "<html><body>empty</body></html>"}
+    state: dict[str, Any] = {"page": "<html><body>empty</body></html>", "requests": []}
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
         def do_GET(self) -> None:
+            state["requests"].append(self.path)
             body = state["page"].encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -63,7 +64,7 @@ def browser() -> Iterator[Any]:
                  "--disable-dev-shm-usage", f"--user-data-dir={profile}"):
         opts.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    driver.set_page_load_timeout(20)
+    driver.set_page_load_timeout(60)
     try:
         yield driver
     finally:
@@ -95,7 +96,7 @@ def test_browser_pays_through_payment_page(sandbox: Sandbox, browser: Any,
 
     browser.get(merchant_site["url"])
     browser.find_element(By.ID, "buy").click()
-    wait = WebDriverWait(browser, 15)
+    wait = WebDriverWait(browser, 60)
     card = wait.until(ec.presence_of_element_located((By.ID, "card_number")))
     assert browser.find_element(By.CSS_SELECTOR, 'meta[name="vads-page"]').get_attribute("content") == "payment"
     assert browser.find_element(By.ID, "amount").text.startswith("19.99")
@@ -130,6 +131,41 @@ def test_browser_sees_error_page(sandbox: Sandbox, browser: Any,
     merchant_site["page"] = merchant_page(sandbox.url + "/vads-payment/", fields)
     browser.get(merchant_site["url"])
     browser.find_element(By.ID, "buy").click()
-    err = WebDriverWait(browser, 15).until(ec.presence_of_element_located((By.ID, "vads-error")))
+    err = WebDriverWait(browser, 60).until(ec.presence_of_element_located((By.ID, "vads-error")))
     assert err.get_attribute("data-error-code") == "00"
     assert err.get_attribute("data-error-field") == "signature"
+
+
+def test_browser_3ds_challenge_and_signed_return(sandbox: Sandbox, browser: Any,
+                                                 merchant_site: dict[str, Any]) -> None:
+    """A buyer with an interactive 3-D Secure card passes the challenge, then goes back to the shop
+    with the signed result fields (vads_return_mode=GET), which the shop can check with its key."""
+    import urllib.parse
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from .merchant import merchant_signature
+
+    shop = sandbox.new_shop()
+    key = shop["certificates"]["test_key"]
+    fields = build_form(shop["site_id"], key, vads_order_id="BROWSER-3DS", vads_return_mode="GET",
+                        vads_url_return=merchant_site["url"] + "back")
+    merchant_site["page"] = merchant_page(sandbox.url + "/vads-payment/", fields)
+    browser.get(merchant_site["url"])
+    browser.find_element(By.ID, "buy").click()
+    wait = WebDriverWait(browser, 60)
+    wait.until(ec.presence_of_element_located((By.ID, "card_number"))).send_keys("4970100000000009")
+    browser.find_element(By.ID, "pay").click()
+    wait.until(ec.presence_of_element_located((By.ID, "threeds-ok"))).click()
+    result = wait.until(ec.presence_of_element_located((By.ID, "result")))
+    uuid = result.get_attribute("data-trans-uuid")
+    assert result.get_attribute("data-trans-status") == "AUTHORISED"
+    browser.find_element(By.ID, "return-link").click()
+    back = wait_for(lambda: [p for p in merchant_site["requests"] if p.startswith("/back?")],
+                    what="the buyer back on the shop")[0]
+    got = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(back).query, keep_blank_values=True))
+    assert got["signature"] == merchant_signature(got, key)
+    assert (got["vads_trans_uuid"], got["vads_trans_status"], got["vads_threeds_auth_type"],
+            got["vads_order_id"]) == (uuid, "AUTHORISED", "CHALLENGE", "BROWSER-3DS")

@@ -92,7 +92,7 @@ def test_full_production_cycle(sandbox: Sandbox) -> None:
     assert ans["answer"]["status"] == "UNPAID"
     assert sandbox.transaction(uuid)["status"] == "CANCELLED"
     status, ans = sandbox.rest("Transaction/CancelOrRefund", {"uuid": uuid}, site, prod_pw)
-    assert ans["status"] == "ERROR" and ans["answer"]["errorCode"] == "PSP_099"
+    assert ans["status"] == "ERROR" and ans["answer"]["errorCode"] == "PSP_011"
 
     # 14.4: regenerate; the old key's signature is refused at once, the new one works.
     new = sandbox.ok("POST", f"shops/{site}/certificates/production/regenerate")
@@ -111,7 +111,7 @@ def test_backoffice_cancel_and_rest_errors(sandbox: Sandbox) -> None:
     shop = sandbox.new_shop()
     site, certs = shop["site_id"], shop["certificates"]
     refused = metas(sandbox.post_form(build_form(site, certs["test_key"],
-                                                 sandbox_card="4970100000000003")))
+                                                 sandbox_card="4970100000000098")))
     status, err = sandbox.bo("POST", f"transactions/{refused['vads-trans-uuid']}/cancel")
     assert status == 409 and err["error"] == "not_cancellable"
     ok = metas(sandbox.post_form(build_form(site, certs["test_key"], vads_order_id="P1",
@@ -128,7 +128,7 @@ def test_backoffice_cancel_and_rest_errors(sandbox: Sandbox) -> None:
     assert ans["answer"]["errorCode"] == "INT_902"
     status, ans = sandbox.rest("Transaction/Get", {"uuid": "f" * 32}, site, pw)
     assert ans["answer"]["errorCode"] == "PSP_010"
-    status, ans = sandbox.rest("Charge/CreatePayment", {}, site, pw)
+    status, ans = sandbox.rest("Charge/SDKTest", {}, site, pw)
     assert status == 404 and ans["answer"]["errorCode"] == "INT_909"
 
 
@@ -136,11 +136,11 @@ def test_rest_refused_transaction_shape(sandbox: Sandbox) -> None:
     shop = sandbox.new_shop()
     site, certs = shop["site_id"], shop["certificates"]
     uuid = metas(sandbox.post_form(build_form(site, certs["test_key"], vads_order_id="R-1",
-                                              sandbox_card="4970100000000009")))["vads-trans-uuid"]
+                                              sandbox_card="4970100000000098")))["vads-trans-uuid"]
     ans = sandbox.rest("Transaction/Get", {"uuid": uuid}, site, certs["test_rest_password"])[1]
     a = ans["answer"]
     assert (a["status"], a["detailedStatus"], a["errorCode"], a["detailedErrorCode"]) == \
         ("UNPAID", "REFUSED", "ACQ_001", "51")
     ans = sandbox.rest("Transaction/CancelOrRefund", {"uuid": uuid}, site,
                        certs["test_rest_password"])[1]
-    assert ans["status"] == "ERROR" and ans["answer"]["errorCode"] == "PSP_099"
+    assert ans["status"] == "ERROR" and ans["answer"]["errorCode"] == "PSP_011"

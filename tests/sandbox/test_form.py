@@ -27,8 +27,8 @@ def test_valid_form_opens_payment_page(sandbox: Sandbox, shop: dict[str, Any]) -
 
 def test_sandbox_card_shortcut_accepted_and_refused(sandbox: Sandbox, shop: dict[str, Any]) -> None:
     expected = {"4970100000000000": ("AUTHORISED", "00", "00"),
-                "4970100000000003": ("REFUSED", "05", "05"),
-                "4970100000000009": ("REFUSED", "05", "51")}
+                "4970100000000003": ("AUTHORISED", "00", "00"),
+                "4970100000000098": ("REFUSED", "05", "51")}
     for card, (status, result, auth) in expected.items():
         page = sandbox.post_form(build_form(shop["site_id"], key_of(shop), sandbox_card=card))
         m = metas(page)

@@ -68,7 +68,7 @@ def test_refused_payment_is_notified_and_url_check_overrides(
         sandbox: Sandbox, shop: dict[str, Any]) -> None:
     set_test_url(sandbox, shop, "&status=500")  # the rule URL would fail: it must not be used
     override = f"{sandbox.url}/demo-merchant/ipn/{shop['site_id']}?tag={uuidlib.uuid4().hex}"
-    uuid = pay(sandbox, shop, card="4970100000000009", vads_url_check=override)
+    uuid = pay(sandbox, shop, card="4970100000000098", vads_url_check=override)
     n = sandbox.wait_notification(uuid)["notification"]
     assert (n["status"], n["url"], n["url_source"]) == ("sent", override, "vads_url_check")
     raw = sandbox.request("GET", f"/demo-merchant/received?trans_uuid={uuid}")[2]
