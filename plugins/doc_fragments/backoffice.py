@@ -176,7 +176,7 @@ _OWN = {
         },
         "store": dict(_STORE, description=list(_STORE["description"]) + [
             "Optional. When given, the module installs the (new) production key in this store itself, the way "
-            "M(vads.shop.certificate) does (same validation, atomic write, mode C(0600), fingerprints only), so "
+            "M(vads.shop.certificate) does (same validation, atomic write, no access for other users, fingerprints only), so "
             "the key travels from the Back Office to the merchant server without ever being printed.",
             "Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault "
             "and use M(vads.shop.certificate).",
@@ -825,8 +825,8 @@ options:
         - Where the merchant server keeps this shop's gateway settings.
         - In an item of O(shops), the keys given here are merged over the top-level O(store).
         - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
-          does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back
-          Office to the merchant server without ever being printed.
+          does (same validation, atomic write, no access for other users, fingerprints only), so the key travels
+          from the Back Office to the merchant server without ever being printed.
         - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault
           and use M(vads.shop.certificate).'
         - Defaults to the top-level value.
@@ -1010,8 +1010,8 @@ options:
     - Where the merchant server keeps this shop's gateway settings.
     - In an item of O(shops), the keys given here are merged over the top-level O(store).
     - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
-      does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back Office
-      to the merchant server without ever being printed.
+      does (same validation, atomic write, no access for other users, fingerprints only), so the key travels from
+      the Back Office to the merchant server without ever being printed.
     - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault and
       use M(vads.shop.certificate).'
     suboptions:
