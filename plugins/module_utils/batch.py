@@ -209,6 +209,15 @@ class Batch(object):
 
     def execute(self, shops):
         """Handle already merged shops; fails the module on any problem, else returns the result."""
+        self._backends = {}
+        try:
+            return self._execute(shops)
+        finally:
+            for backend in self._backends.values():  # on every path, failures included
+                if hasattr(backend, "release"):
+                    backend.release()
+
+    def _execute(self, shops):
         module = self.module
         op = self.operation
         entries = []
@@ -225,7 +234,7 @@ class Batch(object):
         for entry, problems in zip(entries, duplicate_name_problems([e["name"] for e in entries])):
             entry["problems"].extend(problems)
 
-        backends = {}
+        backends = self._backends
         by_location = {}
         for entry in entries:
             if entry["store"] is not None:
@@ -276,9 +285,6 @@ class Batch(object):
             except StoreError as exc:
                 module.fail_json(msg="nothing was changed: %s" % exc, changed=False)
             commits = self._commit(backends, by_location)
-            for backend in backends.values():
-                if hasattr(backend, "release"):
-                    backend.release()
         else:
             commits = {}
         return self._finish(entries, commits)

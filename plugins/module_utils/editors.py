@@ -599,19 +599,14 @@ class _JsonScanner(object):
             self.fail("text after the end of the document")
         return node
 
+    _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+
     def string(self):
-        start = self.pos
-        self.pos += 1
-        while self.pos < len(self.text):
-            c = self.text[self.pos]
-            if c == "\\":
-                self.pos += 2
-                continue
-            if c == '"':
-                self.pos += 1
-                return start, self.pos
-            self.pos += 1
-        self.fail("unterminated string")
+        m = self._STRING.match(self.text, self.pos)  # one regex step, not a Python loop per character
+        if m is None:
+            self.fail("unterminated string")
+        start, self.pos = self.pos, m.end()
+        return start, self.pos
 
     def value(self):
         if self.pos >= len(self.text):

@@ -388,6 +388,7 @@ class FileBackend(object):
         self._staged = None
         self._new_mode = None
         self._new_owner = None
+        self._backup_name = None
         if check_mode or not result["changed"]:
             return result
         if self._lock_fd is not None and not self._same_file():
@@ -413,6 +414,12 @@ class FileBackend(object):
     def abort(self):
         if getattr(self, "_staged", None) is not None:
             self._staged.abort()
+        if getattr(self, "_backup_name", None):
+            try:
+                os.unlink(self._backup_name)  # the file was not replaced: "nothing changed" includes backups
+            except OSError:
+                pass
+            self._backup_name = None
 
     def commit(self, check_mode, backup):
         """Write if needed (one file on its own); return the result as prepare() does."""
@@ -427,6 +434,7 @@ class FileBackend(object):
         mode = (new_mode & self.current_mode() & 0o666) | 0o600
         staged = StagedFile(name, self.raw, mode, self._owner_after(), tmp_base=self.path)
         staged.commit(replace=False)
+        self._backup_name = name
         return name
 
 
