@@ -211,7 +211,7 @@ class DotenvEditor(object):
         self.text = "".join(lines)
 
     def snapshot(self):
-        return DotenvEditor(self.text).values()
+        return self.values()
 
 
 # ---------------------------------------------------------------------------------------------

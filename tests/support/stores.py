@@ -62,6 +62,8 @@ def run_batch(operation, shops, check=False, **top):
 def main(argv):
     operation, template = argv[0], argv[1]
     repeat = int(argv[2]) if len(argv) > 2 else 1
+    sys.stdout.write("ready\n")  # imports done: a parent that kills this process times from here
+    sys.stdout.flush()
     for i in range(repeat):
         shops = json.loads(template.replace("{i}", str(i)))
         run_batch(operation, shops)
