@@ -511,7 +511,7 @@ class YamlEditor(object):
         first = mapping.value[0][0]
         indent = first.start_mark.column
         line_start = self.text.rfind("\n", 0, first.start_mark.index) + 1
-        if self.text[line_start:first.start_mark.index].strip():
+        if self.text[line_start:first.start_mark.index].strip("\ufeff \t"):
             raise FileFormatError("%s: the mapping at line %d does not start its own line (a list item?): edit it "
                                   "by hand" % (dotted, _line(first)))
         at = self._end_of_line(self._last_end(mapping))
@@ -521,7 +521,7 @@ class YamlEditor(object):
     def _under_null(self, key, node, rest, value, dotted):
         """`name:` or `name: ~` becomes a mapping holding the new names."""
         line_start = self.text.rfind("\n", 0, key.start_mark.index) + 1
-        if self.text[line_start:key.start_mark.index].strip():
+        if self.text[line_start:key.start_mark.index].strip("\ufeff \t"):
             raise FileFormatError("%s: line %d holds more than one key: edit it by hand" % (dotted, _line(key)))
         start, end = node.start_mark.index, node.end_mark.index
         self._replace(start, end, "")
@@ -549,8 +549,10 @@ class YamlEditor(object):
                 return self._replace(mapping.value[index - 1][1].end_mark.index, value_end, "")
             return self._replace(key.start_mark.index, value_end, "")
         line_start = self.text.rfind("\n", 0, key.start_mark.index) + 1
-        if self.text[line_start:key.start_mark.index].strip():
+        if self.text[line_start:key.start_mark.index].strip("\ufeff \t"):
             raise FileFormatError("%s: line %d holds more than one key: edit it by hand" % (dotted, _line(key)))
+        if line_start == 0 and self.text.startswith("\ufeff"):
+            line_start = 1  # the byte-order mark stays
         return self._replace(line_start, self._end_of_line(value_end), "")
 
 

@@ -212,3 +212,15 @@ def test_control_characters_are_never_written(kind, name, bad):
     text = BOM_FILES[kind][0].lstrip("\ufeff")
     message = refused(kind, text, lambda e: e.set(name, bad), "holds a control character")
     assert bad not in message
+
+
+@pytest.mark.parametrize("kind,text,name", [
+    ("yaml", "\ufeffkey_prod_top: AbCd1234EfGh5678\nother: 1\n", "key_prod_top"),
+    ("dotenv", "\ufeffVADS_KEY_PROD=AbCd1234EfGh5678\nB=1\n", "VADS_KEY_PROD"),
+    ("ini", "\ufeff[vads]\nkey_prod = AbCd1234EfGh5678\n", "vads.key_prod"),
+])
+def test_removing_or_adding_next_to_a_byte_order_mark_keeps_it(kind, text, name):
+    gone = edit(kind, text, {name: None})
+    assert gone.startswith("\ufeff") and EDITORS[kind](gone).get(name) is None
+    back = edit(kind, gone, {name: KEY})
+    assert back.startswith("\ufeff") and back.count("\ufeff") == 1 and EDITORS[kind](back).get(name) == KEY
