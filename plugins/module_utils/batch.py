@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, mask_url
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, mask_passwords_in, mask_url
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     KEY_SETTINGS,
     STORE_OPTIONS,
@@ -44,21 +44,34 @@ def _compact(value):
     return value
 
 
+def _masked(value):
+    if isinstance(value, dict):
+        return dict((k, _masked(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_masked(v) for v in value]
+    return mask_passwords_in(value)
+
+
 class FleetModule(AnsibleModule):
     """An AnsibleModule whose result echoes its arguments without their unset options.
 
     With a thousand shops, each item of ``shops`` carries every store option, mostly null: the
     default echo (``invocation``) was most of the result the controller had to read. No-log values
-    are still masked, by AnsibleModule, after this.
+    are still masked, by AnsibleModule, after this; so is the password of every URL in the result
+    (arguments, messages, diffs), whatever option or store it came from.
     """
 
     def exit_json(self, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
-        super(FleetModule, self).exit_json(**kwargs)
+        super(FleetModule, self).exit_json(**_masked(kwargs))
 
     def fail_json(self, msg, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
-        super(FleetModule, self).fail_json(msg, **kwargs)
+        kwargs = _masked(kwargs)
+        super(FleetModule, self).fail_json(mask_passwords_in(msg), **kwargs)
+
+    def warn(self, warning):
+        super(FleetModule, self).warn(mask_passwords_in(warning))
 
 
 def _without_defaults(spec):

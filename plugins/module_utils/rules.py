@@ -151,7 +151,17 @@ def mask_url(url):
         netloc = "%s:********@%s" % (user, parts.netloc.rsplit("@", 1)[1])
         return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
     # Whatever the parser made of it, nothing between "//user:" and "@" is printed.
-    return re.sub(r"(//[^/@:\s]*:)[^/@\s]*@", r"\1********@", url)
+    return mask_passwords_in(url)
+
+
+_URL_PASSWORD = re.compile(r"(//[^/@:\s]*:)(?!\*{8}@)[^/\s]*@")
+
+
+def mask_passwords_in(text):
+    """Any text (a message, a result) with the password of every URL in it replaced by ********."""
+    if not isinstance(text, str) or "@" not in text:
+        return text
+    return _URL_PASSWORD.sub(r"\1********@", text)
 
 
 def address_kind(address):
