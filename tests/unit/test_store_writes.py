@@ -268,3 +268,25 @@ def test_url_password_masked_in_diffs(tmp_path):
     assert "S3cretPw" not in text and "https://ipn:********@shop.example.com/ipn" in text
     info = run_batch("shop_info", [{"name": "a", "store": dotenv(path)}])
     assert "S3cretPw" not in repr(info)
+
+
+# --- shop_info reads what the write path reads ----------------------------------------------------
+
+@pytest.mark.parametrize("kind,text", [
+    ("dotenv", "\ufeffVADS_SITE_ID=12345678\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\nVADS_KEY_PROD=%s\n"),
+    ("yaml", '{"vads": {"site_id": "12345678", "ctx_mode": "TEST", "key_test": "%s", "key_prod": "%s"}}\n'),
+    ("yaml", "base: &b\n  site_id: '12345678'\n  ctx_mode: TEST\nvads:\n  <<: *b\n  key_test: %s\n  key_prod: %s\n"),
+    ("yaml", "vads: {site_id: '12345678', ctx_mode: TEST, key_test: %s, key_prod: %s}\n"),
+    ("yaml", "\ufeffvads.site_id: '12345678'\nvads.ctx_mode: TEST\nvads.key_test: %s\nvads.key_prod: |-\n  %s\n"),
+    ("json", '\ufeff{"vads.site_id": "12345678", "vads.ctx_mode": "TEST", "vads.key_test": "%s",\n'
+             ' "vads.key_prod": "%s"}'),
+])
+def test_shop_info_reads_odd_stores_as_the_write_path_does(tmp_path, kind, text):
+    path = write(tmp_path / "store", text % (KEY_TEST, KEY_PROD))
+    info = run_batch("shop_info", [{"name": "a", "store": {"type": kind, "path": str(path)}}])["shops"][0]
+    assert (info["site_id"], info["ctx_mode"], info["ready_for_production"]) == ("12345678", "TEST", True), info
+    from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
+    assert (info["key_test_fingerprint"], info["key_prod_fingerprint"]) == (fingerprint(KEY_TEST), fingerprint(KEY_PROD))
+    run_batch("ctx_mode", [{"name": "a", "store": {"type": kind, "path": str(path)}, "mode": "PRODUCTION"}])
+    after = run_batch("shop_info", [{"name": "a", "store": {"type": kind, "path": str(path)}}])["shops"][0]
+    assert after["ctx_mode"] == "PRODUCTION" and after["key_prod_fingerprint"] == fingerprint(KEY_PROD)
