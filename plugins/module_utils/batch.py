@@ -255,13 +255,14 @@ class Batch(object):
         # Writers lock each store before reading what they change, always in the same order, so two
         # runs over overlapping stores never wait for each other in a circle.
         locking = op.writes and not module.check_mode
+        listings = {}
         for location in sorted(by_location, key=repr):
             group = by_location[location]
             stores = [e["store"] for e in group]
             try:
                 backend = stores[0].backend_class(location, stores)
                 if locking and hasattr(backend, "lock"):
-                    backend.lock()
+                    backend.lock(listings)
                 backends[location] = backend
             except StoreError as exc:
                 for e in group:

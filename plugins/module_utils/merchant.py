@@ -227,8 +227,10 @@ def describe(store, current, backend=None):
     if backend is not None and hasattr(backend, "current_mode"):
         file_mode = backend.current_mode()
         info["file_mode"] = "%04o" % file_mode
-        if file_mode & 0o077 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
-            problems.append("the store file holds a key and other users can read it (mode %04o)" % file_mode)
+        # Group access is the usual way a web server reads its configuration (0640 root:www-data).
+        if file_mode & 0o007 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
+            problems.append("the store file holds a key and every user of the server can read it (mode %04o)"
+                            % file_mode)
     info["ready_for_production"] = not blocking
     info["problems"] = blocking + problems
     return info

@@ -225,8 +225,11 @@ class FileBackend(object):
         folder, base = os.path.split(self.path)
         return os.path.join(folder, ".%s.%s" % (base, tag))
 
-    def lock(self):
-        """Take the store's lock (waiting up to store.lock_timeout), then read the file again if it changed."""
+    def lock(self, listings=None):
+        """Take the store's lock (waiting up to store.lock_timeout), then read the file again if it changed.
+
+        listings: folder listings shared by the stores of one call (a fleet keeps many files per folder).
+        """
         if self._lock_fd is not None:
             return
         timeout = self._same("lock_timeout", int, "values of store.lock_timeout")
@@ -254,7 +257,7 @@ class FileBackend(object):
         # What was read before the lock may be stale: every writer replaces the file (a new inode).
         if not self._same_file():
             self._load()
-        self._clean_stale()
+        self._clean_stale({} if listings is None else listings)
 
     def release(self):
         if self._lock_fd is not None:
@@ -269,16 +272,22 @@ class FileBackend(object):
         return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == \
             (self.stat.st_ino, self.stat.st_dev, self.stat.st_size, self.stat.st_mtime_ns)
 
-    def _clean_stale(self):
+    def _clean_stale(self, listings):
         """Temporary files of a run that was killed (under the lock, no live run owns one)."""
         folder, base = os.path.split(self.path)
+        if folder not in listings:
+            try:
+                found = {}
+                for entry in os.listdir(folder or "."):
+                    m = _TEMP_NAME.match(entry)
+                    if m:
+                        found.setdefault(m.group(1), []).append(entry)
+                listings[folder] = found
+            except OSError:
+                return
         ours = re.compile(r"^\.%s\.(vads-tmp-.+|[a-z0-9_]{8}\.tmp)$" % re.escape(base))
-        try:
-            names = os.listdir(folder or ".")
-        except OSError:
-            return
         removed = 0
-        for entry in names:
+        for entry in listings[folder].get(base, ()):
             if ours.match(entry):
                 try:
                     os.unlink(os.path.join(folder, entry))
@@ -436,6 +445,10 @@ class FileBackend(object):
         staged.commit(replace=False)
         self._backup_name = name
         return name
+
+
+# .<file>.vads-tmp-<random>, or .<file>.<8 chars>.tmp as earlier versions named them: group 1 is <file>.
+_TEMP_NAME = re.compile(r"^\.(.+?)\.(?:vads-tmp-.+|[a-z0-9_]{8}\.tmp)$")
 
 
 def _uid(value):

@@ -181,11 +181,11 @@ def test_the_file_is_read_again_after_the_lock(env, monkeypatch):
     """A run that read the file, then waited for the lock, writes on top of what the other run wrote."""
     original = store_mod.FileBackend.lock
 
-    def lock_after_someone_else_wrote(self):
+    def lock_after_someone_else_wrote(self, *args):
         if not getattr(lock_after_someone_else_wrote, "done", False):
             lock_after_someone_else_wrote.done = True
             run_batch("ctx_mode", [{"name": "other", "store": dotenv(env), "mode": "PRODUCTION"}])
-        return original(self)
+        return original(self, *args)
 
     monkeypatch.setattr(store_mod.FileBackend, "lock", lock_after_someone_else_wrote)
     run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "TEST", "value": OTHER}])
