@@ -57,8 +57,8 @@ def test_url_password_never_printed_even_at_vvv(tmp_path):
                      check=True, diff=True, verbosity=4)
     assert not run.failed and run.changed, run.output
     assert "Pw4Notif" not in run.output and "ipn:********@shop.example.com" in run.output
-    bad = run_module("vads.shop.notification_url", {"site_id": "12345678", "mode": "PRODUCTION",
-                                                   "url": "https://ipn:Pw4Notif@shop.example.com/ipn",
-                                                   "backoffice": {"adapter": "manual"}}, verbosity=3)
+    args = {"site_id": "12345678", "mode": "PRODUCTION", "url": "https://ipn:Pw4Notif@shop.example.com/ipn",
+            "backoffice": {"adapter": "manual"}}
+    bad = run_module("vads.shop.notification_url", args, verbosity=3)
     assert bad.failed and "contains credentials" in bad.output, bad.output
     assert "Pw4Notif" not in bad.output

@@ -217,9 +217,9 @@ def dotenv_stores(draw):
             trail = draw(st.sampled_from(["", "  # note", " "]))
             lines.append("%s%s%s%s%s" % (prefix, name, eq, value, trail))
     if draw(st.booleans()):
-        lines.insert(draw(st.integers(0, len(lines))),
-                     "%sVADS_KEY_PROD%s%s" % (draw(st.sampled_from(["", "export "])), draw(st.sampled_from(["=", " = "])),
-                                               env_value(draw, draw(keys))))
+        prefix = draw(st.sampled_from(["", "export "]))
+        eq = draw(st.sampled_from(["=", " = "]))
+        lines.insert(draw(st.integers(0, len(lines))), "%sVADS_KEY_PROD%s%s" % (prefix, eq, env_value(draw, draw(keys))))
     bom = "\ufeff" if draw(st.booleans()) else ""
     return bom + "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
 
