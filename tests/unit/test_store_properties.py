@@ -68,7 +68,7 @@ def yaml_scalar(draw, indent, value=None):
 @st.composite
 def yaml_stores(draw):
     lines = []
-    for _ in range(draw(st.integers(0, 4))):
+    for _entry in range(draw(st.integers(0, 4))):
         kind = draw(st.sampled_from(["comment", "scalar", "block", "flow", "blank"]))
         name = draw(names)
         if kind == "comment":
@@ -200,7 +200,7 @@ def env_value(draw, value):
 def dotenv_stores(draw):
     lines = []
     used = set()
-    for _ in range(draw(st.integers(0, 5))):
+    for _entry in range(draw(st.integers(0, 5))):
         kind = draw(st.sampled_from(["comment", "blank", "assign"]))
         if kind == "comment":
             lines.append(draw(comments))

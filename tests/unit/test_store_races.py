@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 TESTS = Path(__file__).resolve().parents[1]
 EDITS = 100  # per process: hundreds of overlapping edits in all
@@ -65,7 +64,7 @@ def test_kill_9_at_random_points_leaves_old_or_new_and_no_temp_file_after_the_ne
     folder = tmp_path  # on disk: staging includes a real fsync
     path = folder / "shop.env"
     # A few MB of comments: staging (write, fsync, rename) takes long enough to be hit by the kills.
-    padding = "".join("# %s\n" % ("x" * 70) for _ in range(8000))
+    padding = "".join("# %s\n" % ("x" * 70) for _line in range(8000))
     original = padding + "VADS_CTX_MODE=TEST\nVADS_KEY_TEST=AbCd1234EfGh5678\n"
     path.write_text(original)
     written = set(["AbCd1234EfGh5678"])
