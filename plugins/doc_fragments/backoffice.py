@@ -176,7 +176,7 @@ _OWN = {
         },
         "store": dict(_STORE, description=list(_STORE["description"]) + [
             "Optional. When given, the module installs the (new) production key in this store itself, the way "
-            "M(vads.shop.certificate) does (same validation, atomic write, mode C(0600), fingerprints only), so "
+            "M(vads.shop.certificate) does (same validation, atomic write, no access for other users, fingerprints only), so "
             "the key travels from the Back Office to the merchant server without ever being printed.",
             "Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault "
             "and use M(vads.shop.certificate).",
@@ -825,8 +825,8 @@ options:
         - Where the merchant server keeps this shop's gateway settings.
         - In an item of O(shops), the keys given here are merged over the top-level O(store).
         - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
-          does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back
-          Office to the merchant server without ever being printed.
+          does (same validation, atomic write, no access for other users, fingerprints only), so the key travels
+          from the Back Office to the merchant server without ever being printed.
         - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault
           and use M(vads.shop.certificate).'
         - Defaults to the top-level value.
@@ -846,12 +846,37 @@ options:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -863,6 +888,11 @@ options:
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -897,12 +927,22 @@ options:
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -970,8 +1010,8 @@ options:
     - Where the merchant server keeps this shop's gateway settings.
     - In an item of O(shops), the keys given here are merged over the top-level O(store).
     - Optional. When given, the module installs the (new) production key in this store itself, the way M(vads.shop.certificate)
-      does (same validation, atomic write, mode C(0600), fingerprints only), so the key travels from the Back Office
-      to the merchant server without ever being printed.
+      does (same validation, atomic write, no access for other users, fingerprints only), so the key travels from
+      the Back Office to the merchant server without ever being printed.
     - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault and
       use M(vads.shop.certificate).'
     suboptions:
@@ -990,11 +1030,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1006,6 +1071,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1040,12 +1110,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:
@@ -1489,12 +1569,37 @@ options:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1506,6 +1611,11 @@ options:
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1540,12 +1650,22 @@ options:
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -1624,11 +1744,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1640,6 +1785,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1674,12 +1824,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:

@@ -52,11 +52,62 @@ _STORE = {
         },
         "file_mode": {
             "description": [
-                "Permissions of the configuration file, as an octal string such as V('0640').",
-                "By default a file that holds a key is made V('0600'), whatever its mode was; other files keep "
-                "their mode.",
+                "File stores: permissions of the configuration file, as an octal string such as V('0640') "
+                "(Ansible's usual O(store.mode), an alias).",
+                "By default the collection never widens a file's permissions: a file that holds a key only loses "
+                "access for \"other\" users (V('0644') becomes V('0640'), V('0640') stays), other files keep "
+                "their mode. A mode that lets other users read a file holding a key is refused.",
+                "Temporary files are created V('0600') and get this mode once their content is written.",
             ],
             "type": "raw",
+            "aliases": ["mode"],
+        },
+        "owner": {
+            "description": [
+                "File stores: the user that owns the file (name or uid). By default the file keeps its owner and "
+                "group when it is replaced; a run that cannot keep them (not root, not the owner) fails and "
+                "changes nothing.",
+            ],
+            "type": "str",
+        },
+        "group": {
+            "description": ["File stores: the group of the file (name or gid). By default the file keeps its group."],
+            "type": "str",
+        },
+        "create": {
+            "description": [
+                "File stores: whether a setting whose name the file does not hold may be added.",
+                "By default (V(null)) a missing name is added only when it is the collection's default name "
+                "(C(VADS_KEY_PROD), C(vads.key_prod), ...) or when the file holds no setting yet; a name given in "
+                "O(store.keys) that the file does not hold is an error naming the names it does hold, since the "
+                "application would not read a new one.",
+                "V(true) always adds missing names; V(false) never does.",
+            ],
+            "type": "bool",
+        },
+        "flat": {
+            "description": [
+                "YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots "
+                "(V(true)) or as nested keys (V(false)).",
+                "Existing names are found either way. By default a new name follows its neighbours: flat when the "
+                "mapping already holds a key that starts with the same first part and a dot, nested otherwise.",
+            ],
+            "type": "bool",
+        },
+        "max_size_mb": {
+            "description": [
+                "File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails "
+                "with a clear message before it is parsed.",
+            ],
+            "type": "float",
+        },
+        "lock_timeout": {
+            "description": [
+                "File stores: seconds to wait for another run that is changing the same file (runs lock the "
+                "file's sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes "
+                "nothing.",
+            ],
+            "type": "int",
         },
         "login_host": {
             "description": [
@@ -359,11 +410,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -375,6 +451,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -409,12 +490,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:
@@ -551,12 +642,37 @@ options:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -568,6 +684,11 @@ options:
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -602,12 +723,22 @@ options:
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -675,11 +806,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -691,6 +847,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -725,12 +886,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:
@@ -855,12 +1026,37 @@ options:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -872,6 +1068,11 @@ options:
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -906,12 +1107,22 @@ options:
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -991,11 +1202,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1007,6 +1243,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1041,12 +1282,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:
@@ -1139,12 +1390,37 @@ options:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1156,6 +1432,11 @@ options:
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1190,12 +1471,22 @@ options:
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -1263,11 +1554,36 @@ options:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1279,6 +1595,11 @@ options:
           of C(key_test) and C(key_prod); mode and key then change together in one write.
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1313,12 +1634,22 @@ options:
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:

@@ -22,13 +22,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, mask_passwords_in, mask_url
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     KEY_SETTINGS,
     STORE_OPTIONS,
     ShopStore,
     StoreError,
-    sync_all,
 )
 
 try:  # database stores register themselves when their module_utils is present
@@ -45,21 +44,34 @@ def _compact(value):
     return value
 
 
+def _masked(value):
+    if isinstance(value, dict):
+        return dict((k, _masked(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_masked(v) for v in value]
+    return mask_passwords_in(value)
+
+
 class FleetModule(AnsibleModule):
     """An AnsibleModule whose result echoes its arguments without their unset options.
 
     With a thousand shops, each item of ``shops`` carries every store option, mostly null: the
     default echo (``invocation``) was most of the result the controller had to read. No-log values
-    are still masked, by AnsibleModule, after this.
+    are still masked, by AnsibleModule, after this; so is the password of every URL in the result
+    (arguments, messages, diffs), whatever option or store it came from.
     """
 
     def exit_json(self, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
-        super(FleetModule, self).exit_json(**kwargs)
+        super(FleetModule, self).exit_json(**_masked(kwargs))
 
     def fail_json(self, msg, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
-        super(FleetModule, self).fail_json(msg, **kwargs)
+        kwargs = _masked(kwargs)
+        super(FleetModule, self).fail_json(mask_passwords_in(msg), **kwargs)
+
+    def warn(self, warning):
+        super(FleetModule, self).warn(mask_passwords_in(warning))
 
 
 def _without_defaults(spec):
@@ -136,12 +148,19 @@ def fail_naming_shops(module, bad, total, what="shop(s) cannot be handled"):
 
 
 class Plan(object):
-    """What an operation wants for one shop: changes to settings, result fields, problems."""
+    """What an operation wants for one shop: changes to settings, result fields, problems.
 
-    def __init__(self, changes=None, result=None, problems=None):
+    ``wants`` is every value the shop asks for, changed or not (None: absent); two shops of one call
+    that want different values for one setting of one store are a conflict even when one of them
+    already holds. It defaults to the changes.
+    """
+
+    def __init__(self, changes=None, result=None, problems=None, wants=None):
         self.changes = changes or {}
         self.result = result or {}
         self.problems = problems or []
+        self.wants = dict(self.changes)
+        self.wants.update(wants or {})
 
 
 class Operation(object):
@@ -168,7 +187,13 @@ def _redact(setting, value):
         return "(not set)"
     if setting in KEY_SETTINGS:
         return fingerprint(value)
+    if setting == "url_check":
+        return mask_url(value)
     return value
+
+
+def _wish(setting, value):
+    return "absent" if value is None else "set to %s" % _redact(setting, value)
 
 
 def _view(store, settings, mode):
@@ -197,6 +222,15 @@ class Batch(object):
 
     def execute(self, shops):
         """Handle already merged shops; fails the module on any problem, else returns the result."""
+        self._backends = {}
+        try:
+            return self._execute(shops)
+        finally:
+            for backend in self._backends.values():  # on every path, failures included
+                if hasattr(backend, "release"):
+                    backend.release()
+
+    def _execute(self, shops):
         module = self.module
         op = self.operation
         entries = []
@@ -213,15 +247,23 @@ class Batch(object):
         for entry, problems in zip(entries, duplicate_name_problems([e["name"] for e in entries])):
             entry["problems"].extend(problems)
 
-        backends = {}
+        backends = self._backends
         by_location = {}
         for entry in entries:
             if entry["store"] is not None:
                 by_location.setdefault(entry["store"].location, []).append(entry)
-        for location, group in by_location.items():
+        # Writers lock each store before reading what they change, always in the same order, so two
+        # runs over overlapping stores never wait for each other in a circle.
+        locking = op.writes and not module.check_mode
+        listings = {}
+        for location in sorted(by_location, key=repr):
+            group = by_location[location]
             stores = [e["store"] for e in group]
             try:
-                backends[location] = stores[0].backend_class(location, stores)
+                backend = stores[0].backend_class(location, stores)
+                if locking and hasattr(backend, "lock"):
+                    backend.lock(listings)
+                backends[location] = backend
             except StoreError as exc:
                 for e in group:
                     e["problems"].append(str(exc))
@@ -241,6 +283,8 @@ class Batch(object):
             plan = op.plan(entry["shop"], store, current, backend)
             entry.update(current=current, plan=plan, backend=backend)
             entry["problems"].extend(plan.problems)
+            if op.writes and hasattr(backend, "change_problems"):
+                entry["problems"].extend(backend.change_problems(store, plan.changes))
 
         self._conflicts(entries)
         self._fail_if_problems(entries)
@@ -279,8 +323,8 @@ class Batch(object):
             for (location, backend, _backup), result in zip(files, prepared):
                 commits[location] = result
                 staged.append(backend)
-            if staged and not module.check_mode:
-                sync_all()
+                for warning in result.get("warnings") or ():
+                    module.warn(warning)
         except (StoreError, OSError, IOError) as exc:
             for _location, backend, _backup in files:
                 backend.abort()
@@ -302,8 +346,6 @@ class Batch(object):
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 for location in pool.map(_finish, staged):
                     done.append(location)
-            if staged and not module.check_mode:
-                sync_all()
         except (OSError, IOError) as exc:
             for backend in staged:
                 backend.abort()
@@ -317,14 +359,17 @@ class Batch(object):
             plan = entry.get("plan")
             if plan is None:
                 continue
-            for setting, value in plan.changes.items():
+            for setting, value in sorted(plan.wants.items()):
+                if setting not in entry["store"].mapping:
+                    continue
                 # Database stores keep one value per scope (shop, website...): the slot says which.
                 slot = getattr(entry["store"].backend_class, "slot", None)
                 name = entry["store"].mapping[setting]
                 key = (entry["store"].location, slot(entry["store"], name) if slot else name)
                 if key in wanted and wanted[key][1] != value:
-                    entry["problems"].append("it writes %s, which shop %r also writes with another value"
-                                             % (entry["store"].mapping[setting], wanted[key][0]))
+                    entry["problems"].append("it wants %s %s, which shop %r wants %s"
+                                             % (entry["store"].mapping[setting], _wish(setting, value),
+                                                wanted[key][0], _wish(setting, wanted[key][1])))
                 wanted.setdefault(key, (entry["name"], value))
 
     def _fail_if_problems(self, entries):

@@ -5,9 +5,14 @@
 """In-place editors for hand-written configuration files: dotenv, YAML, JSON and INI.
 
 Each editor changes only the value it is asked to change and keeps every other byte: comments,
-order, blank lines, quoting style, ``export`` prefixes. After editing, the new text is parsed by an
-independent parser (PyYAML, json, configparser, or a fresh dotenv parse) and compared with what the
-edit meant to do; any difference is an error and nothing is written.
+order, blank lines, quoting style, ``export`` prefixes, a byte-order mark. After editing, the new
+text is parsed by an independent parser (PyYAML, json, configparser, or a fresh dotenv parse) and
+compared with what the edit meant to do; any difference is an error and nothing is written.
+
+Reading follows the application's parser or refuses: a value that spans lines is read whole (YAML,
+quoted dotenv) or refused (an INI continuation), a name written twice is refused (loaders disagree
+on which one wins), a dotted name is found whether it is nested or one flat key. Errors name the
+line and the setting, never a value.
 
 Values are read as the human wrote them: an unquoted ``12345678`` or ``0123456789abcdef`` is the
 string of those characters, never a number.
@@ -37,17 +42,27 @@ def _newline(text):
     return "\r\n" if "\r\n" in text else "\n"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _check_value(name, value):
+    """No setting holds a control character: a NUL or a line break in a value is an injection."""
+    if _CONTROL.search(value):
+        raise FileFormatError("the new value of %s holds a control character (a NUL, a line break...): refused"
+                              % name)
+
+
 # ---------------------------------------------------------------------------------------------
 # dotenv
 
 _ENV_LINE = re.compile(r"^(?P<lead>[ \t]*)(?P<export>export[ \t]+)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)"
-                       r"(?P<eq>[ \t]*=[ \t]*)(?P<rest>.*)$")
+                       r"(?P<eq>[ \t]*=[ \t]*)(?P<rest>.*)$", re.S)
 _ENV_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9_./:@+,-]*$")
 _ENV_COMMENT = re.compile(r"[ \t]+#")
 
 
 def _split_env_value(rest, lineno):
-    """Split what follows '=' into (quote, value, token_end)."""
+    """Split what follows '=' into (quote, value, token_end); None when a quote is still open."""
     if rest.startswith('"'):
         i = 1
         out = []
@@ -62,23 +77,28 @@ def _split_env_value(rest, lineno):
                 return '"', "".join(out), i + 1
             out.append(c)
             i += 1
-        raise FileFormatError("line %d: a double quote is opened and never closed" % lineno)
+        return None
     if rest.startswith("'"):
         end = rest.find("'", 1)
         if end < 0:
-            raise FileFormatError("line %d: a single quote is opened and never closed" % lineno)
+            return None
         return "'", rest[1:end], end + 1
-    m = _ENV_COMMENT.search(rest)
-    token = rest[:m.start()] if m else rest.rstrip(" \t")
+    first = rest.split("\n", 1)[0]
+    m = _ENV_COMMENT.search(first)
+    token = first[:m.start()] if m else first.rstrip(" \t\r")
     return "", token, len(token)
 
 
 class DotenvEditor(object):
-    """KEY=value files as read by dotenv loaders (Symfony, Laravel, Node, docker compose)."""
+    """KEY=value files as read by dotenv loaders (Symfony, Laravel, Node, docker compose).
+
+    A quoted value may span lines (it is read whole, as loaders do); a name assigned twice is an
+    error, since loaders do not all agree on which assignment wins.
+    """
 
     kind = "dotenv"
 
-    def __init__(self, text):
+    def __init__(self, text, flat=None):
         self.text = text
         self._cache = (None, None)
         self._entries()  # validate now: a malformed file fails before any change
@@ -92,31 +112,64 @@ class DotenvEditor(object):
         return entries
 
     def _parse(self):
+        """{name: [(first line index, last line index, quote, value, match)]} in file order."""
         entries = {}
-        for lineno, line in enumerate(self.text.splitlines(True), start=1):
-            body = line.rstrip("\r\n")
+        lines = self.text.splitlines(True)
+        i = 0
+        while i < len(lines):
+            body = lines[i].rstrip("\r\n")
+            if i == 0:
+                body = body.lstrip("\ufeff")  # a byte-order mark is kept, never part of a name
             stripped = body.strip()
             if not stripped or stripped.startswith("#"):
+                i += 1
                 continue
             m = _ENV_LINE.match(body)
             if not m:
-                raise FileFormatError("line %d is neither a comment nor NAME=value" % lineno)
-            quote, value, end = _split_env_value(m.group("rest"), lineno)
+                raise FileFormatError("line %d is neither a comment nor NAME=value" % (i + 1))
+            last = i
+            split = _split_env_value(m.group("rest"), i + 1)
+            while split is None:  # a quoted value continues on the next line
+                if last + 1 >= len(lines):
+                    raise FileFormatError("line %d: a %s quote is opened and never closed"
+                                          % (i + 1, "double" if m.group("rest").startswith('"') else "single"))
+                last += 1
+                body = body + "\n" + lines[last].rstrip("\r\n")
+                m = _ENV_LINE.match(body)
+                split = _split_env_value(m.group("rest"), i + 1)
+            quote, value, end = split
             trail = m.group("rest")[end:]
             if trail.strip() and not trail.strip().startswith("#"):
-                raise FileFormatError("line %d has text after the closing quote" % lineno)
-            entries[m.group("name")] = (lineno - 1, quote, value, m)  # the last one wins, as in loaders
+                raise FileFormatError("line %d has text after the closing quote" % (last + 1))
+            entries.setdefault(m.group("name"), []).append((i, last, quote, value, m))
+            i = last + 1
         return entries
 
+    def _entry(self, name):
+        found = self._entries().get(name)
+        if not found:
+            return None
+        if len(found) > 1:
+            raise FileFormatError("%s is assigned more than once (lines %s): dotenv loaders do not all "
+                                  "agree on which one wins (older phpdotenv kept the first); keep one"
+                                  % (name, ", ".join(str(e[0] + 1) for e in found)))
+        return found[0]
+
     def values(self):
-        return dict((name, e[2]) for name, e in self._entries().items())
+        return dict((name, e[-1][3]) for name, e in self._entries().items())
 
     def get(self, name):
-        entry = self._entries().get(name)
-        return None if entry is None else entry[2]
+        entry = self._entry(name)
+        return None if entry is None else entry[3]
+
+    def has(self, name):
+        return name in self._entries()
+
+    def names(self):
+        return sorted(self._entries())
 
     def _style(self):
-        quotes = [e[1] for e in self._entries().values()]
+        quotes = [e[2] for found in self._entries().values() for e in found]
         return max(set(quotes), key=quotes.count) if quotes else ""
 
     @staticmethod
@@ -129,17 +182,17 @@ class DotenvEditor(object):
         return '"%s"' % escaped
 
     def set(self, name, value):
-        entries = self._entries()
+        _check_value(name, value)
+        entry = self._entry(name)
         lines = self.text.splitlines(True)
-        if name in entries:
-            index, quote, old, m = entries[name]
-            line = lines[index]
-            body = line.rstrip("\r\n")
-            ending = line[len(body):]
+        if entry is not None:
+            first, last, quote, _old, m = entry
+            ending = lines[last][len(lines[last].rstrip("\r\n")):]
+            lead = lines[first][:len(lines[first]) - len(lines[first].lstrip("\ufeff"))] if first == 0 else ""
+            _q, _v, end = _split_env_value(m.group("rest"), first + 1)
             rest = m.group("rest")
-            _q, _v, end = _split_env_value(rest, index + 1)
-            new_body = body[:m.start("rest")] + self._token(value, quote) + rest[end:]
-            lines[index] = new_body + ending
+            new_body = lead + m.string[:m.start("rest")] + self._token(value, quote) + rest[end:]
+            lines[first:last + 1] = [new_body + ending]
         else:
             nl = _newline(self.text)
             if lines and not lines[-1].endswith(("\n", "\r")):
@@ -148,63 +201,68 @@ class DotenvEditor(object):
         self.text = "".join(lines)
 
     def delete(self, name):
-        entries = self._entries()
-        if name not in entries:
+        entry = self._entry(name)
+        if entry is None:
             return
+        first, last = entry[0], entry[1]
         lines = self.text.splitlines(True)
-        # Remove every assignment of the name, or an earlier one would come back to life.
-        keep = []
-        for line in lines:
-            m = _ENV_LINE.match(line.rstrip("\r\n"))
-            if m and m.group("name") == name:
-                continue
-            keep.append(line)
-        self.text = "".join(keep)
+        bom = "\ufeff" if first == 0 and self.text.startswith("\ufeff") else ""
+        lines[first:last + 1] = [bom] if bom else []
+        self.text = "".join(lines)
 
     def snapshot(self):
-        return DotenvEditor(self.text).values()
+        return self.values()
 
 
 # ---------------------------------------------------------------------------------------------
-# YAML (block mappings edited line by line)
+# YAML (read through PyYAML's own node tree; edited in place at the positions PyYAML reports)
 
-_YAML_KEY = re.compile(r"^(?P<indent> *)(?P<key>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
-                       r"|[^\s#'\"{}\[\],&*!|>%@`?:-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?=[ \t]|$)(?P<rest>.*)$")
-_YAML_VALUE = re.compile(r"^(?P<sp>[ \t]*)(?P<val>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^#\s](?:[^#]*?[^\s#])?)?"
-                         r"(?P<trail>[ \t]+#.*|[ \t]*)$")
-_YAML_NULLS = ("", "~", "null", "Null", "NULL")
 _YAML_WORDS = ("y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = tuple("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp"))
 
 
-def _yaml_key_name(raw):
-    if raw.startswith('"'):
-        return json.loads(raw)
-    if raw.startswith("'"):
-        return raw[1:-1].replace("''", "'")
-    return raw
+def _yaml_error(exc):
+    mark = getattr(exc, "problem_mark", None)
+    where = " at line %d" % (mark.line + 1) if mark is not None else ""
+    # PyYAML's problem text names the construct, never the value; the context snippet is dropped.
+    return FileFormatError("not valid YAML%s: %s" % (where, getattr(exc, "problem", None) or "syntax error"))
 
 
-def _is_content(line):
-    s = line.strip()
-    return bool(s) and not s.startswith("#") and s not in ("---", "...")
+def _line(node):
+    return node.start_mark.line + 1
+
+
+def _is_null(node):
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
 
 class YamlEditor(object):
+    """YAML block or flow mappings (JSON included), read as PyYAML reads them.
+
+    Names are dotted paths; a key that is itself written with dots (``payzen.key_prod:`` at the top
+    level) is found as such, and new names follow the style of their neighbours (or ``flat``).
+    Multi-line scalars are read whole and replaced whole; merge keys (``<<``) are read through.
+    """
+
     kind = "yaml"
 
-    def __init__(self, text):
+    def __init__(self, text, flat=None):
         if not HAS_YAML:
             raise FileFormatError("PyYAML is required to edit YAML files")
         self.text = text
+        self.flat = flat
+        self._cache = (None, None)
+        self._root()
         self.data()
 
+    # -- reading ---------------------------------------------------------------------------
     def data(self):
         try:
             docs = list(yaml.safe_load_all(self.text))
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = " at line %d" % (mark.line + 1) if mark is not None else ""
-            raise FileFormatError("not valid YAML%s: %s" % (where, getattr(exc, "problem", None) or "syntax error"))
+            raise _yaml_error(exc)
         docs = [d for d in docs if d is not None]
         if len(docs) > 1:
             raise FileFormatError("holds several YAML documents; only one is supported")
@@ -213,81 +271,103 @@ class YamlEditor(object):
             raise FileFormatError("its top level is not a mapping")
         return data
 
-    def _lines(self):
-        return [line.rstrip("\r\n") for line in self.text.splitlines(True)]
-
-    def _block_end(self, lines, index, indent):
-        """Index after the last content line that belongs under the key at lines[index]."""
-        last = index
-        for j in range(index + 1, len(lines)):
-            if not _is_content(lines[j]):
-                continue
-            cur = len(lines[j]) - len(lines[j].lstrip(" "))
-            if cur <= indent and not (cur == indent and lines[j].lstrip(" ").startswith("- ")):
-                break
-            last = j
-        return last + 1
-
-    def _find(self, path):
-        """Walk the path; return (found_parts, [(line_index, indent, match)] for each found part)."""
-        lines = self._lines()
-        start, end, parent_indent = 0, len(lines), -1
-        trail = []
-        for part in path:
-            child_indent = None
-            hit = None
-            for j in range(start, end):
-                if not _is_content(lines[j]):
-                    continue
-                cur = len(lines[j]) - len(lines[j].lstrip(" "))
-                if child_indent is None:
-                    if cur <= parent_indent:
-                        break
-                    child_indent = cur
-                if cur != child_indent:
-                    continue
-                m = _YAML_KEY.match(lines[j])
-                if m and _yaml_key_name(m.group("key")) == part:
-                    hit = (j, cur, m)  # the last duplicate wins, as in PyYAML
-            if hit is None:
-                break
-            trail.append(hit)
-            j, cur, m = hit
-            start, end, parent_indent = j + 1, self._block_end(lines, j, cur), cur
-        return lines, trail
-
-    def _scalar(self, m, dotted):
-        vm = _YAML_VALUE.match(m.group("rest"))
-        if vm is None:
-            raise FileFormatError("%s is not a plain value" % dotted)
-        return vm
-
-    def get(self, dotted):
-        path = dotted.split(".")
-        lines, trail = self._find(path)
-        if len(trail) < len(path):
-            return None
-        j, indent, m = trail[-1]
-        vm = self._scalar(m, dotted)
-        val = vm.group("val") or ""
-        if val in _YAML_NULLS:
-            if self._block_end(lines, j, indent) > j + 1:
-                raise FileFormatError("%s holds a nested block, not a value" % dotted)
-            return None
-        if val[0] in "|>{[&*!":
-            raise FileFormatError("%s is not a plain value (block, flow, anchor or tag)" % dotted)
-        if val.startswith("'"):
-            return val[1:-1].replace("''", "'")
-        if val.startswith('"'):
-            return yaml.safe_load(val)
-        return val
+    def _root(self):
+        if self._cache[0] is self.text:
+            return self._cache[1]
+        try:
+            nodes = [n for n in yaml.compose_all(self.text, Loader=yaml.SafeLoader) if n is not None and not _is_null(n)]
+        except yaml.YAMLError as exc:
+            raise _yaml_error(exc)
+        if len(nodes) > 1:
+            raise FileFormatError("holds several YAML documents; only one is supported")
+        root = nodes[0] if nodes else None
+        if root is not None and not isinstance(root, yaml.MappingNode):
+            raise FileFormatError("its top level is not a mapping")
+        self._cache = (self.text, root)
+        return root
 
     @staticmethod
-    def _token(value, old_val):
-        if old_val.startswith("'"):
-            return "'%s'" % value.replace("'", "''")
-        if old_val.startswith('"'):
+    def _merge_sources(mapping):
+        out = []
+        for key, value in mapping.value:
+            if key.tag != _MERGE_TAG:
+                continue
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            out.extend(item for item in items if isinstance(item, yaml.MappingNode))
+        return out
+
+    def _member(self, mapping, name, depth=0):
+        """(key node, value node, via a merge key) for name in mapping, or None."""
+        direct = [(k, v) for k, v in mapping.value
+                  if k.tag != _MERGE_TAG and isinstance(k, yaml.ScalarNode) and k.value == name]
+        if len(direct) > 1:
+            raise FileFormatError("%s is written twice in one mapping (lines %d and %d): applications disagree on "
+                                  "which one counts; keep one" % (name, _line(direct[0][0]), _line(direct[-1][0])))
+        if direct:
+            return direct[0][0], direct[0][1], False
+        if depth < 20:
+            for source in self._merge_sources(mapping):  # the first source wins, as in PyYAML
+                hit = self._member(source, name, depth + 1)
+                if hit:
+                    return hit[0], hit[1], True
+        return None
+
+    def _walk(self, node, rest):
+        """Follow the parts of a dotted name: ([(mapping, key, value, merged, part)], parts not found)."""
+        if not rest or not isinstance(node, yaml.MappingNode):
+            return [], rest
+        options = []
+        for n in range(len(rest), 0, -1):  # a flat key written with dots first, then nested keys
+            part = ".".join(rest[:n])
+            hit = self._member(node, part)
+            if hit:
+                sub, left = self._walk(hit[1], rest[n:])
+                options.append(([(node, hit[0], hit[1], hit[2], part)] + sub, left))
+        if not options:
+            return [], rest
+        complete = [o for o in options if not o[1]]
+        if len(complete) > 1:
+            raise FileFormatError("%s is written both as one dotted key and as nested keys (lines %d and %d): the "
+                                  "application reads only one of them; remove the other"
+                                  % (".".join(rest), _line(complete[0][0][-1][1]), _line(complete[1][0][-1][1])))
+        return complete[0] if complete else min(options, key=lambda o: len(o[1]))
+
+    def _found(self, dotted):
+        trail, rest = self._walk(self._root(), dotted.split("."))
+        return trail if not rest else None
+
+    def _scalar(self, node, dotted):
+        if isinstance(node, yaml.MappingNode):
+            raise FileFormatError("%s (line %d) holds a nested block, not a value" % (dotted, _line(node)))
+        if isinstance(node, yaml.SequenceNode):
+            raise FileFormatError("%s (line %d) holds a list, not a value" % (dotted, _line(node)))
+        if node.tag == _NULL_TAG:
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            raise FileFormatError("%s (line %d) has the tag %s, which this collection does not read"
+                                  % (dotted, _line(node), node.tag))
+        return node.value  # the characters as written (multi-line scalars folded as YAML says)
+
+    def get(self, dotted):
+        trail = self._found(dotted)
+        return None if trail is None else self._scalar(trail[-1][2], dotted)
+
+    def has(self, dotted):
+        return self._found(dotted) is not None
+
+    def names(self):
+        return sorted(_flatten(self.data(), keep_null=True))
+
+    def snapshot(self):
+        return _flatten(self.data())
+
+    # -- writing ---------------------------------------------------------------------------
+    @staticmethod
+    def _token(value, style=None, json_like=False):
+        if style == '"' or json_like:
             return json.dumps(value)
+        if style == "'":
+            return "'%s'" % value.replace("'", "''")
         # Plain only when every YAML parser (1.1 and 1.2) reads a string: no leading digit or sign,
         # no boolean-like word. Keys such as 0987654321098765 are numbers to YAML 1.2 parsers.
         if (re.match(r"^[A-Za-z_./@][A-Za-z0-9_./@+-]*$", value) and yaml.safe_load(value) == value
@@ -295,93 +375,194 @@ class YamlEditor(object):
             return value
         return "'%s'" % value.replace("'", "''")
 
-    def _unit(self, lines):
-        indents = sorted(set(len(x) - len(x.lstrip(" ")) for x in lines if _is_content(x)) - {0})
+    @staticmethod
+    def _key_token(name, json_like=False):
+        if not json_like and re.match(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$", name) and name.lower() not in _YAML_WORDS:
+            return name
+        return json.dumps(name)
+
+    def _unit(self):
+        lines = [x for x in self.text.splitlines() if x.strip() and not x.lstrip().startswith("#")]
+        indents = sorted(set(len(x) - len(x.lstrip(" ")) for x in lines) - {0})
         return indents[0] if indents else 2
 
-    def _flow_root(self):
-        content = [line.strip() for line in self._lines() if _is_content(line)]
-        if content == ["{}"]:
-            # An empty flow mapping is the one flow form we rewrite: into an empty block document.
-            self.text = "".join(x for x in self.text.splitlines(True) if x.strip() != "{}")
-        elif content and content[0][:1] in "{[":
-            raise FileFormatError("is written in flow style ({...}); only block mappings are edited in place")
+    def _end_of_line(self, pos):
+        """Index just after the line break that ends the line holding pos (text length if none)."""
+        if pos > 0 and self.text[pos - 1] == "\n":
+            return pos
+        nl = self.text.find("\n", pos)
+        return len(self.text) if nl < 0 else nl + 1
+
+    def _last_end(self, node):
+        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+            key, value = node.value[-1]
+            if value.start_mark.index < key.end_mark.index:  # an alias of an earlier node
+                return key.end_mark.index
+            return self._last_end(value)
+        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+            return self._last_end(node.value[-1])
+        return node.end_mark.index
+
+    def _json_like(self, mapping):
+        keys = [k for k, _v in mapping.value if isinstance(k, yaml.ScalarNode)]
+        if keys:
+            return all(k.style == '"' for k in keys)
+        return self.text.lstrip("\ufeff \t\r\n").startswith("{")
+
+    def _replace(self, start, end, new):
+        self.text = self.text[:start] + new + self.text[end:]
 
     def set(self, dotted, value):
-        self._flow_root()
+        _check_value(dotted, value)
+        root = self._root()
         path = dotted.split(".")
-        lines, trail = self._find(path)
-        nl = _newline(self.text)
-        raw_lines = self.text.splitlines(True)
-        if len(trail) == len(path):
-            j, indent, m = trail[-1]
-            vm = self._scalar(m, dotted)
-            old_val = vm.group("val") or ""
-            if old_val and old_val[0] in "|>{[&*!":
-                raise FileFormatError("%s is not a plain value (block, flow, anchor or tag)" % dotted)
-            if old_val in _YAML_NULLS and self._block_end(lines, j, indent) > j + 1:
-                raise FileFormatError("%s holds a nested block, not a value" % dotted)
-            rest_start = m.start("rest")
-            sp = vm.group("sp") or " "
-            new = lines[j][:rest_start] + sp + self._token(value, old_val if old_val not in _YAML_NULLS else "") + vm.group("trail")
-            raw_lines[j] = new + raw_lines[j][len(lines[j]):]
-            self.text = "".join(raw_lines)
-            return
-        unit = self._unit(lines)
+        trail, rest = self._walk(root, path)
+        if not rest:
+            mapping, key, node, merged, part = trail[-1]
+            if merged:
+                # The value comes from a merge key (<<): a key of the mapping itself overrides it.
+                return self._insert(mapping, [part], value, dotted)
+            return self._set_scalar(key, node, value, dotted, mapping.flow_style and self._json_like(mapping))
         if trail:
-            j, indent, m = trail[-1]
-            vm = _YAML_VALUE.match(m.group("rest"))
-            pval = (vm.group("val") or "") if vm else "?"
-            if pval not in _YAML_NULLS and pval != "{}":
-                raise FileFormatError("%s is a value, not a mapping" % ".".join(path[:len(trail)]))
-            if pval:  # an explicit null or {} parent becomes a mapping header
-                raw_lines[j] = lines[j][:m.start("rest")] + vm.group("trail") + raw_lines[j][len(lines[j]):]
-            after = self._block_end(lines, j, indent)
-            child = None
-            for k in range(j + 1, after):
-                if _is_content(lines[k]):
-                    child = len(lines[k]) - len(lines[k].lstrip(" "))
-                    break
-            indent = child if child is not None else indent + unit
-        else:
-            after = len(raw_lines)
-            indent = 0
-        new_lines = []
-        for depth, part in enumerate(path[len(trail):]):
+            _mapping, key, node, merged, part = trail[-1]
+            if merged:
+                raise FileFormatError("%s comes from a merge key (<<) at line %d: edit the mapping it comes from"
+                                      % (".".join(path[:len(path) - len(rest)]), _line(node)))
+            if isinstance(node, yaml.MappingNode):
+                return self._insert(node, rest, value, dotted)
+            if not _is_null(node):
+                raise FileFormatError("%s (line %d) is a value, not a mapping"
+                                      % (".".join(path[:len(path) - len(rest)]), _line(key)))
+            return self._under_null(key, node, rest, value, dotted)
+        if root is None or (not root.value and self.text.strip("\ufeff \t\r\n") == "{}"):
+            # An empty document (or just {}) becomes a block mapping.
+            bom = "\ufeff" if self.text.startswith("\ufeff") else ""
+            body = "".join(x for x in self.text.lstrip("\ufeff").splitlines(True) if x.strip() != "{}")
+            if body and not body.endswith("\n"):
+                body += _newline(self.text)
+            self.text = bom + body + self._block_lines(rest, value, 0, _newline(self.text))
+            return None
+        return self._insert(root, rest, value, dotted)
+
+    def _set_scalar(self, key, node, value, dotted, json_like):
+        if not isinstance(node, yaml.ScalarNode):
+            self._scalar(node, dotted)  # raises the precise reason
+        start, end = node.start_mark.index, node.end_mark.index
+        if start < key.end_mark.index:
+            raise FileFormatError("%s (line %d) is an alias (*) of a value written elsewhere: edit that value, or "
+                                  "write the value in place of the alias" % (dotted, _line(key)))
+        raw = self.text[start:end]
+        if raw[:1] in ("&", "!"):
+            raise FileFormatError("%s (line %d) has an anchor or a tag: edit it by hand" % (dotted, _line(key)))
+        if node.tag not in _PLAIN_TAGS + (_NULL_TAG,):
+            self._scalar(node, dotted)
+        if start == end:  # `name:` with nothing after it
+            return self._replace(start, end, " " + self._token(value, json_like=json_like))
+        style = node.style if node.style in ("'", '"') else None
+        token = self._token(value, None if _is_null(node) else style, json_like)
+        if node.style in ("|", ">") and raw.endswith("\n"):
+            token += _newline(self.text)  # a block scalar's span ends with its line break
+        return self._replace(start, end, token)
+
+    def _nested(self, rest, value, json_like):
+        if len(rest) == 1:
+            return "%s: %s" % (self._key_token(rest[0], json_like), self._token(value, json_like=json_like))
+        return "%s: {%s}" % (self._key_token(rest[0], json_like), self._nested(rest[1:], value, json_like))
+
+    def _parts(self, mapping, rest):
+        """New names as one dotted key (flat) or nested keys, following the mapping's own style."""
+        flat = self.flat
+        if flat is None:
+            flat = len(rest) > 1 and any(
+                isinstance(k, yaml.ScalarNode) and k.value.startswith(rest[0] + ".") for k, _v in mapping.value)
+        return [".".join(rest)] if flat else rest
+
+    def _block_lines(self, rest, value, indent, nl):
+        unit = self._unit()
+        lines = []
+        for depth, part in enumerate(rest):
             pad = " " * (indent + depth * unit)
-            key = part if re.match(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$", part) else json.dumps(part)
-            if depth == len(path) - len(trail) - 1:
-                new_lines.append("%s%s: %s%s" % (pad, key, self._token(value, ""), nl))
+            if depth == len(rest) - 1:
+                lines.append("%s%s: %s%s" % (pad, self._key_token(part), self._token(value), nl))
             else:
-                new_lines.append("%s%s:%s" % (pad, key, nl))
-        if after > 0 and not raw_lines[after - 1].endswith(("\n", "\r")):
-            raw_lines[after - 1] += nl
-        raw_lines[after:after] = new_lines
-        self.text = "".join(raw_lines)
+                lines.append("%s%s:%s" % (pad, self._key_token(part), nl))
+        return "".join(lines)
+
+    def _insert(self, mapping, rest, value, dotted):
+        rest = self._parts(mapping, rest)
+        nl = _newline(self.text)
+        if mapping.flow_style:
+            json_like = self._json_like(mapping)
+            member = self._nested(rest, value, json_like)
+            if not mapping.value:
+                close = mapping.end_mark.index - 1
+                if self.text[close:close + 1] != "}":
+                    raise FileFormatError("%s: cannot find the end of the mapping at line %d" % (dotted, _line(mapping)))
+                return self._replace(close, close, member)
+            last_key, last = mapping.value[-1]
+            end = max(last.end_mark.index, last_key.end_mark.index)
+            between = self.text[mapping.start_mark.index:mapping.value[0][0].start_mark.index]
+            if "\n" in between:  # one member per line: follow the indentation of the last one
+                line_start = self.text.rfind("\n", 0, last_key.start_mark.index) + 1
+                sep = "," + nl + self.text[line_start:last_key.start_mark.index]
+            else:
+                sep = ", "
+            return self._replace(end, end, sep + member)
+        first = mapping.value[0][0]
+        indent = first.start_mark.column
+        line_start = self.text.rfind("\n", 0, first.start_mark.index) + 1
+        if self.text[line_start:first.start_mark.index].strip("\ufeff \t"):
+            raise FileFormatError("%s: the mapping at line %d does not start its own line (a list item?): edit it "
+                                  "by hand" % (dotted, _line(first)))
+        at = self._end_of_line(self._last_end(mapping))
+        prefix = nl if at == len(self.text) and self.text and not self.text.endswith("\n") else ""
+        return self._replace(at, at, prefix + self._block_lines(rest, value, indent, nl))
+
+    def _under_null(self, key, node, rest, value, dotted):
+        """`name:` or `name: ~` becomes a mapping holding the new names."""
+        line_start = self.text.rfind("\n", 0, key.start_mark.index) + 1
+        if self.text[line_start:key.start_mark.index].strip("\ufeff \t"):
+            raise FileFormatError("%s: line %d holds more than one key: edit it by hand" % (dotted, _line(key)))
+        start, end = node.start_mark.index, node.end_mark.index
+        self._replace(start, end, "")
+        at = self._end_of_line(start)
+        prefix = _newline(self.text) if at == len(self.text) and not self.text.endswith("\n") else ""
+        lines = self._block_lines(rest, value, key.start_mark.column + self._unit(), _newline(self.text))
+        self._replace(at, at, prefix + lines)
 
     def delete(self, dotted):
-        path = dotted.split(".")
-        lines, trail = self._find(path)
-        if len(trail) < len(path):
+        trail = self._found(dotted)
+        if trail is None:
             return
-        j, indent, m = trail[-1]
-        if self._block_end(lines, j, indent) > j + 1:
-            raise FileFormatError("%s holds a nested block, not a value" % dotted)
-        raw_lines = self.text.splitlines(True)
-        del raw_lines[j]
-        self.text = "".join(raw_lines)
+        mapping, key, node, merged, _part = trail[-1]
+        if merged:
+            raise FileFormatError("%s comes from a merge key (<<) at line %d: it cannot be removed here"
+                                  % (dotted, _line(node)))
+        if not isinstance(node, yaml.ScalarNode):
+            self._scalar(node, dotted)
+        index = [k for k, _v in mapping.value].index(key)
+        value_end = node.end_mark.index if node.start_mark.index >= key.end_mark.index else key.end_mark.index
+        if mapping.flow_style:
+            if index + 1 < len(mapping.value):
+                return self._replace(key.start_mark.index, mapping.value[index + 1][0].start_mark.index, "")
+            if index > 0:
+                return self._replace(mapping.value[index - 1][1].end_mark.index, value_end, "")
+            return self._replace(key.start_mark.index, value_end, "")
+        line_start = self.text.rfind("\n", 0, key.start_mark.index) + 1
+        if self.text[line_start:key.start_mark.index].strip("\ufeff \t"):
+            raise FileFormatError("%s: line %d holds more than one key: edit it by hand" % (dotted, _line(key)))
+        if line_start == 0 and self.text.startswith("\ufeff"):
+            line_start = 1  # the byte-order mark stays
+        return self._replace(line_start, self._end_of_line(value_end), "")
 
-    def snapshot(self):
-        return _flatten(self.data())
 
-
-def _flatten(data, prefix=""):
+def _flatten(data, prefix="", keep_null=False):
     out = {}
     for key, value in data.items():
         name = "%s%s" % (prefix, key)
         if isinstance(value, dict):
-            out.update(_flatten(value, name + "."))
-        elif value is not None:
+            out.update(_flatten(value, name + ".", keep_null))
+        elif value is not None or keep_null:
             out[name] = value
     return out
 
@@ -420,19 +601,14 @@ class _JsonScanner(object):
             self.fail("text after the end of the document")
         return node
 
+    _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+
     def string(self):
-        start = self.pos
-        self.pos += 1
-        while self.pos < len(self.text):
-            c = self.text[self.pos]
-            if c == "\\":
-                self.pos += 2
-                continue
-            if c == '"':
-                self.pos += 1
-                return start, self.pos
-            self.pos += 1
-        self.fail("unterminated string")
+        m = self._STRING.match(self.text, self.pos)  # one regex step, not a Python loop per character
+        if m is None:
+            self.fail("unterminated string")
+        start, self.pos = self.pos, m.end()
+        return start, self.pos
 
     def value(self):
         if self.pos >= len(self.text):
@@ -499,42 +675,75 @@ class _JsonScanner(object):
 
 
 class JsonEditor(object):
+    """JSON objects; names are dotted paths, and a member whose name has dots is found as such."""
+
     kind = "json"
 
-    def __init__(self, text):
+    def __init__(self, text, flat=None):
         self.text = text
+        self.flat = flat
+        self._cache = (None, None)
         self._root()
         self.snapshot()  # json's own parser too: the scanner is lenient on escapes and numbers
 
+    def _body_start(self):
+        return 1 if self.text.startswith("\ufeff") else 0  # a byte-order mark is kept, never read
+
     def _root(self):
-        if not self.text.strip():
-            root = _Node("object", 0)
-            root.end = 0
-            return root
-        root = _JsonScanner(self.text).document()
-        if root.kind != "object":
-            raise FileFormatError("its top level is not an object")
+        if self._cache[0] is self.text:
+            return self._cache[1]
+        if not self.text.strip("\ufeff \t\r\n"):
+            root = _Node("object", self._body_start())
+            root.end = root.start
+        else:
+            scanner = _JsonScanner(self.text)
+            scanner.pos = self._body_start()
+            root = scanner.document()
+            if root.kind != "object":
+                raise FileFormatError("its top level is not an object")
+        self._cache = (self.text, root)
         return root
 
-    def _find(self, path):
-        node = self._root()
-        trail = [node]
-        for part in path:
-            if node.kind != "object":
-                break
-            hits = [m for m in node.members if m[0] == part]
-            if not hits:
-                break
-            node = hits[-1][2]
-            trail.append(node)
-        return trail
+    def _line(self, pos):
+        return self.text.count("\n", 0, pos) + 1
+
+    def _member(self, node, name):
+        hits = [m for m in node.members if m[0] == name]
+        if len(hits) > 1:
+            raise FileFormatError("%s is written twice in one object (lines %d and %d): applications disagree on "
+                                  "which one counts; keep one" % (name, self._line(hits[0][1]), self._line(hits[-1][1])))
+        return hits[0] if hits else None
+
+    def _walk(self, node, rest):
+        """([(object, member, part)], parts not found), preferring complete matches; see YamlEditor."""
+        if not rest or node.kind != "object":
+            return [], rest
+        options = []
+        for n in range(len(rest), 0, -1):
+            part = ".".join(rest[:n])
+            hit = self._member(node, part)
+            if hit:
+                sub, left = self._walk(hit[2], rest[n:])
+                options.append(([(node, hit, part)] + sub, left))
+        if not options:
+            return [], rest
+        complete = [o for o in options if not o[1]]
+        if len(complete) > 1:
+            raise FileFormatError("%s is written both as one dotted name and as nested names (lines %d and %d): the "
+                                  "application reads only one of them; remove the other"
+                                  % (".".join(rest), self._line(complete[0][0][-1][1][1]),
+                                     self._line(complete[1][0][-1][1][1])))
+        return complete[0] if complete else min(options, key=lambda o: len(o[1]))
+
+    def _found(self, dotted):
+        trail, rest = self._walk(self._root(), dotted.split("."))
+        return trail if not rest else None
 
     def get(self, dotted):
-        path = dotted.split(".")
-        trail = self._find(path)
-        if len(trail) <= len(path):
+        trail = self._found(dotted)
+        if trail is None:
             return None
-        node = trail[-1]
+        node = trail[-1][1][2]
         raw = self.text[node.start:node.end]
         if node.kind == "string":
             return json.loads(raw)
@@ -542,11 +751,17 @@ class JsonEditor(object):
             return None
         if node.kind == "scalar":
             return raw
-        raise FileFormatError("%s is not a plain value" % dotted)
+        raise FileFormatError("%s (line %d) is not a plain value" % (dotted, self._line(node.start)))
+
+    def has(self, dotted):
+        return self._found(dotted) is not None
+
+    def names(self):
+        return sorted(_flatten(self._data(), keep_null=True))
 
     def _indent_of_line(self, pos):
         line_start = self.text.rfind("\n", 0, pos) + 1
-        line = self.text[line_start:]
+        line = self.text[line_start:].lstrip("\ufeff")
         return line[:len(line) - len(line.lstrip(" \t"))]
 
     def _unit(self, root):
@@ -557,22 +772,31 @@ class JsonEditor(object):
         return "  "
 
     def set(self, dotted, value):
+        _check_value(dotted, value)
         path = dotted.split(".")
-        trail = self._find(path)
-        if not self.text.strip():
-            self.text = json.dumps(_nest(path, value), indent=2) + "\n"
+        root = self._root()
+        trail, rest = self._walk(root, path)
+        if not self.text.strip("\ufeff \t\r\n"):
+            bom = "\ufeff" if self.text.startswith("\ufeff") else ""
+            self.text = bom + json.dumps(_nest(self._parts(root, path), value), indent=2) + "\n"
             return
-        if len(trail) > len(path):
-            node = trail[-1]
+        if not rest:
+            node = trail[-1][1][2]
             if node.kind in ("object", "array"):
-                raise FileFormatError("%s is not a plain value" % dotted)
+                raise FileFormatError("%s (line %d) is not a plain value" % (dotted, self._line(node.start)))
             self.text = self.text[:node.start] + json.dumps(value, ensure_ascii=False) + self.text[node.end:]
             return
-        parent = trail[-1]
+        parent = trail[-1][1][2] if trail else root
         if parent.kind != "object":
-            raise FileFormatError("%s is a value, not an object" % ".".join(path[:len(trail) - 1]))
-        rest = path[len(trail) - 1:]
-        unit = self._unit(trail[0])
+            if parent.kind != "null":
+                raise FileFormatError("%s (line %d) is a value, not an object"
+                                      % (".".join(path[:len(path) - len(rest)]), self._line(parent.start)))
+            # "vads": null becomes an object holding the new names
+            nested = _nest(self._parts(parent, rest), value)
+            self.text = self.text[:parent.start] + json.dumps(nested, ensure_ascii=False) + self.text[parent.end:]
+            return
+        rest = self._parts(parent, rest)
+        unit = self._unit(root)
         sep = ": "
         if parent.members:
             _k, ks, first = parent.members[0]
@@ -582,19 +806,25 @@ class JsonEditor(object):
             gap = self.text[parent.start + 1:ks]
             multiline = "\n" in gap
             indent = self._indent_of_line(lks) if multiline else ""
-            member = self._member(rest, value, indent, unit, sep, multiline)
+            member = self._member_text(rest, value, indent, unit, sep, multiline)
             joiner = ("," + _newline(self.text) + indent) if multiline else ", "
             self.text = self.text[:last.end] + joiner + member + self.text[last.end:]
         else:
             outer = self._indent_of_line(parent.start)
             indent = outer + unit
             nl = _newline(self.text)
-            member = self._member(rest, value, indent, unit, sep, True)
+            member = self._member_text(rest, value, indent, unit, sep, True)
             self.text = (self.text[:parent.start] + "{" + nl + indent + member + nl + outer + "}"
                          + self.text[parent.end:])
 
+    def _parts(self, parent, rest):
+        flat = self.flat
+        if flat is None:
+            flat = len(rest) > 1 and any(m[0].startswith(rest[0] + ".") for m in parent.members)
+        return [".".join(rest)] if flat else list(rest)
+
     @staticmethod
-    def _member(rest, value, indent, unit, sep, multiline):
+    def _member_text(rest, value, indent, unit, sep, multiline):
         nested = _nest(rest[1:], value) if len(rest) > 1 else value
         if multiline:
             body = json.dumps(nested, indent=len(unit.expandtabs(4)), ensure_ascii=False, separators=(",", sep))
@@ -604,13 +834,12 @@ class JsonEditor(object):
         return json.dumps(rest[0]) + sep + body
 
     def delete(self, dotted):
-        path = dotted.split(".")
-        trail = self._find(path)
-        if len(trail) <= len(path):
+        trail = self._found(dotted)
+        if trail is None:
             return
-        parent = trail[-2]
-        index = max(i for i, m in enumerate(parent.members) if m[0] == path[-1])
-        _key, ks, node = parent.members[index]
+        parent, member, _part = trail[-1]
+        index = parent.members.index(member)
+        _key, ks, node = member
         if len(parent.members) == 1:
             self.text = self.text[:parent.start + 1] + self.text[parent.end - 1:]
         elif index > 0:
@@ -620,13 +849,16 @@ class JsonEditor(object):
             nxt = parent.members[1][1]
             self.text = self.text[:ks] + self.text[nxt:]
 
-    def snapshot(self):
-        if not self.text.strip():
+    def _data(self):
+        if not self.text.strip("\ufeff \t\r\n"):
             return {}
         try:
-            return _flatten(json.loads(self.text))
+            return json.loads(self.text[self._body_start():])
         except ValueError as exc:
             raise FileFormatError("not valid JSON: %s" % exc)
+
+    def snapshot(self):
+        return _flatten(self._data())
 
 
 def _nest(path, value):
@@ -643,12 +875,17 @@ _INI_OPTION = re.compile(r"^(?P<lead>[ \t]*)(?P<name>[^=:\s;#\[][^=:]*?)(?P<eq>[
 
 
 class IniEditor(object):
-    """INI files; names are ``section.option`` (split at the last dot)."""
+    """INI files; names are ``section.option`` (split at the last dot).
+
+    Lines are read as configparser reads them: an indented line after an option continues its value.
+    A setting whose value continues on other lines is refused, never read as its first line.
+    """
 
     kind = "ini"
 
-    def __init__(self, text):
+    def __init__(self, text, flat=None):
         self.text = text
+        self._cache = (None, None)
         self.snapshot()
         self._scan()
 
@@ -660,24 +897,39 @@ class IniEditor(object):
         return section, option
 
     def _scan(self):
-        """[(section, option or None, line index, match)] in file order."""
+        """[(section, option or None, line index, match, [continuation line indexes])] in file order."""
+        if self._cache[0] is self.text:
+            return self._cache[1]
         out = []
         section = None
+        current = None  # the option whose value an indented line would continue, and its indent
         for i, line in enumerate(self.text.splitlines(True)):
             body = line.rstrip("\r\n")
+            if i == 0:
+                body = body.lstrip("\ufeff")
             s = body.strip()
-            if not s or s[0] in "#;":
+            indent = len(body) - len(body.lstrip())
+            if not s:
+                continue
+            if s[0] in "#;":
+                continue
+            if current is not None and indent > current[1]:
+                current[0][4].append(i)  # configparser: a continuation line of the value above
                 continue
             m = _INI_SECTION.match(body)
             if m:
                 section = m.group("name").strip()
-                out.append((section, None, i, m))
+                out.append((section, None, i, m, []))
+                current = None
                 continue
             m = _INI_OPTION.match(body)
             if m and section is not None:
-                out.append((section, m.group("name").strip(), i, m))
-            elif not body[:1].isspace():
+                entry = (section, m.group("name").strip(), i, m, [])
+                out.append(entry)
+                current = (entry, indent)
+            else:
                 raise FileFormatError("line %d is neither a [section], an option nor a comment" % (i + 1))
+        self._cache = (self.text, out)
         return out
 
     @staticmethod
@@ -691,7 +943,13 @@ class IniEditor(object):
     def _option(self, dotted):
         section, option = self._split(dotted)
         hits = [e for e in self._scan() if e[0] == section and e[1] is not None and e[1].lower() == option.lower()]
-        return hits[-1] if hits else None
+        if len(hits) > 1:
+            raise FileFormatError("%s is set more than once (lines %s): INI readers disagree on which one counts; "
+                                  "keep one" % (dotted, ", ".join(str(e[2] + 1) for e in hits)))
+        if hits and hits[0][4]:
+            raise FileFormatError("%s (line %d) continues on line %d (a multi-line value): a setting must be one line"
+                                  % (dotted, hits[0][2] + 1, hits[0][4][0] + 1))
+        return hits[0] if hits else None
 
     def get(self, dotted):
         hit = self._option(dotted)
@@ -700,17 +958,25 @@ class IniEditor(object):
         value = self._value(hit[3].group("rest"))[1]
         return value if value != "" else None
 
+    def has(self, dotted):
+        return self._option(dotted) is not None
+
+    def names(self):
+        return sorted("%s.%s" % (e[0], e[1]) for e in self._scan() if e[1] is not None)
+
     def set(self, dotted, value):
+        _check_value(dotted, value)
         section, option = self._split(dotted)
         lines = self.text.splitlines(True)
         nl = _newline(self.text)
         hit = self._option(dotted)
         if hit is not None:
-            _s, _o, i, m = hit
+            _s, _o, i, m, _cont = hit
             body = lines[i].rstrip("\r\n")
+            lead = body[:len(body) - len(body.lstrip("\ufeff"))] if i == 0 else ""
             quote, _old, end = self._value(m.group("rest"))
             rest = m.group("rest")
-            lines[i] = body[:m.start("rest")] + quote + value + quote + rest[end:] + lines[i][len(body):]
+            lines[i] = lead + m.string[:m.start("rest")] + quote + value + quote + rest[end:] + lines[i][len(body):]
             self.text = "".join(lines)
             return
         entries = self._scan()
@@ -721,7 +987,8 @@ class IniEditor(object):
         if lines and not lines[-1].endswith(("\n", "\r")):
             lines[-1] += nl
         if in_section:
-            at = in_section[-1][2] + 1
+            last = in_section[-1]
+            at = (last[4][-1] if last[4] else last[2]) + 1
             lines[at:at] = ["%s%s%s%s" % (option, eq, value, nl)]
         else:
             if lines and lines[-1].strip():
@@ -734,14 +1001,15 @@ class IniEditor(object):
         if hit is None:
             return
         lines = self.text.splitlines(True)
-        del lines[hit[2]]
+        bom = "\ufeff" if hit[2] == 0 and self.text.startswith("\ufeff") else ""
+        lines[hit[2]:hit[2] + 1] = [bom] if bom else []
         self.text = "".join(lines)
 
     def snapshot(self):
         parser = configparser.ConfigParser(interpolation=None, strict=False, default_section="\x00")
         parser.optionxform = str
         try:
-            parser.read_string(self.text)
+            parser.read_string(self.text.lstrip("\ufeff"))
         except configparser.Error as exc:
             raise FileFormatError("not valid INI: %s" % str(exc).splitlines()[0])
         out = {}
@@ -759,14 +1027,14 @@ EDITORS = {
 }
 
 
-def edit(kind, text, changes):
+def edit(kind, text, changes, flat=None):
     """Apply {name: value or None (delete)} to text; return the new text, checked independently."""
-    return edit_checked(kind, text, changes).text
+    return edit_checked(kind, text, changes, flat).text
 
 
-def edit_checked(kind, text, changes):
+def edit_checked(kind, text, changes, flat=None):
     """Like edit(), but return an editor on the new text (already parsed, ready to read)."""
-    editor = EDITORS[kind](text)
+    editor = EDITORS[kind](text, flat=flat)
     before = editor.snapshot()
     for name, value in changes.items():
         if value is None:
@@ -774,7 +1042,9 @@ def edit_checked(kind, text, changes):
         else:
             editor.set(name, value)
     new_text = editor.text
-    after = EDITORS[kind](new_text)
+    if text.startswith("\ufeff") and not new_text.startswith("\ufeff"):
+        raise FileFormatError("the edit could not be made safely (the byte-order mark would be lost)")
+    after = EDITORS[kind](new_text, flat=flat)
     expected = copy.deepcopy(before)
     for name, value in changes.items():
         key = _snapshot_name(kind, name)

@@ -31,6 +31,7 @@ from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPRedirectHandler, HTTPSHandler, Request, build_opener
 
 from ansible_collections.vads.shop.plugins.module_utils import batch
+from ansible_collections.vads.shop.plugins.module_utils.rules import address_kind, url_syntax_problems
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
 
 # ---------------------------------------------------------------------------------------------- brands
@@ -411,23 +412,7 @@ _INTERNAL_SUFFIXES = (".localhost", ".local", ".localdomain", ".internal", ".lan
 
 
 def _address_problem(address):
-    try:
-        ip = ipaddress.ip_address(address.split("%")[0])
-    except ValueError:
-        return None
-    if getattr(ip, "ipv4_mapped", None):
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_link_local:
-        return "link-local"
-    if ip.is_unspecified:
-        return "unspecified"
-    if ip.is_private:
-        return "private"
-    if ip.is_multicast or ip.is_reserved:
-        return "reserved"
-    return None
+    return address_kind(address)
 
 
 def _resolve(host):
@@ -444,7 +429,9 @@ def notification_url_problems(url, mode, sandbox=False, resolver=_resolve):
     """
     if not url or not isinstance(url, str):
         return ["url is required"]
-    problems = []
+    problems = url_syntax_problems(url)
+    if problems:
+        return problems
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
         return ["the URL is not absolute (it needs http:// or https:// and a host name)"]

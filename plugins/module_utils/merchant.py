@@ -9,13 +9,12 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
-
 from ansible_collections.vads.shop.plugins.module_utils.batch import Operation, Plan
 from ansible_collections.vads.shop.plugins.module_utils.rules import (
     clean_key,
     fingerprint,
     is_placeholder,
+    mask_url,
     mode_problem,
     normalize_algo,
     production_key_problem,
@@ -92,7 +91,10 @@ class CtxMode(Operation):
             "ctx_mode": target,
             "fingerprint": fingerprint(signing),
         }
-        return Plan(changes, result, problems)
+        wants = {"ctx_mode": target}
+        if key is not None:
+            wants["key" if store.single_key else store.key_setting(target)] = key
+        return Plan(changes, result, problems, wants)
 
 
 class Certificate(Operation):
@@ -157,18 +159,13 @@ class Certificate(Operation):
                 changes[slot] = None
             fp = None
         result = {"mode": mode, "state": state, "fingerprint": fp, "fingerprint_before": fingerprint(old)}
-        return Plan(changes, result, problems)
+        wants = {slot: _key_option(shop, "value")[0] if state == "present" else None}
+        return Plan(changes, result, problems, wants)
 
 
 def _without_credentials(url):
     """A URL as safe to print: a password written into it is replaced by ********."""
-    if not url:
-        return url
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(":%s@" % parts.password, ":********@", 1)
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return mask_url(url)
 
 
 def describe(store, current, backend=None):
@@ -230,8 +227,10 @@ def describe(store, current, backend=None):
     if backend is not None and hasattr(backend, "current_mode"):
         file_mode = backend.current_mode()
         info["file_mode"] = "%04o" % file_mode
-        if file_mode & 0o077 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
-            problems.append("the store file holds a key and other users can read it (mode %04o)" % file_mode)
+        # Group access is the usual way a web server reads its configuration (0640 root:www-data).
+        if file_mode & 0o007 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
+            problems.append("the store file holds a key and every user of the server can read it (mode %04o)"
+                            % file_mode)
     info["ready_for_production"] = not blocking
     info["problems"] = blocking + problems
     return info

@@ -17,7 +17,13 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
+import difflib
+import errno
+import fcntl
+import grp
 import os
+import pwd
+import re
 import stat
 import tempfile
 import time
@@ -43,8 +49,16 @@ STORE_OPTIONS = {
     "type": {"type": "str"},
     "path": {"type": "path"},
     "keys": {"type": "dict", "no_log": False},  # names of settings, not secrets
-    "file_mode": {"type": "raw"},
+    "file_mode": {"type": "raw", "aliases": ["mode"]},
+    "owner": {"type": "str"},
+    "group": {"type": "str"},
+    "create": {"type": "bool"},
+    "flat": {"type": "bool"},
+    "max_size_mb": {"type": "float"},
+    "lock_timeout": {"type": "int"},
 }
+DEFAULT_MAX_SIZE_MB = 10
+DEFAULT_LOCK_TIMEOUT = 60
 
 BACKENDS = {}
 
@@ -126,9 +140,13 @@ def file_mode_option(value):
 
 
 class FileBackend(object):
-    """A configuration file edited in place and replaced atomically."""
+    """A configuration file edited in place and replaced atomically, under an advisory lock.
 
-    secret_default_mode = 0o600
+    Writers take an exclusive ``flock`` on a sibling lock file (``.<name>.vads-lock``) before they
+    read what they will change, so two runs on one file serialize and neither loses an update. The
+    new version is staged in a temporary file (``.<name>.vads-tmp-*``, created 0600), fsync'd, and
+    renamed over the old one; the folder is fsync'd after the rename.
+    """
 
     def __init__(self, location, stores):
         self.kind = location[1]
@@ -136,25 +154,55 @@ class FileBackend(object):
         self.stores = stores
         self.pending = {}
         self._planned = None
-        self.file_mode = self._requested_mode()
+        self._staged = None
+        self._new_mode = None
+        self._new_owner = None
+        self._lock_fd = None
+        self.warnings = []
+        self.file_mode = self._same("file_mode", file_mode_option, "file modes")
+        self.owner = self._same("owner", _uid, "owners")
+        self.group = self._same("group", _gid, "groups")
+        self.flat = self._same("flat", None, "values of store.flat")
+        self.max_size = self._same("max_size_mb", _max_size, "values of store.max_size_mb")
+        if self.max_size is None:
+            self.max_size = DEFAULT_MAX_SIZE_MB * 1024 * 1024
+        self._load()
+
+    def _same(self, option, parse, what):
+        values = set()
+        for store in self.stores:
+            value = store.options.get(option)
+            if value is not None:
+                values.add(parse(value) if parse else value)
+        if len(values) > 1:
+            raise StoreError("shops sharing %s ask for different %s" % (self.path, what))
+        return values.pop() if values else None
+
+    def _load(self):
         if not os.path.exists(self.path):
             raise StoreError("store file %s does not exist" % self.path)
         if not os.path.isfile(self.path):
             raise StoreError("store path %s is not a regular file" % self.path)
         try:
             with open(self.path, "rb") as handle:
-                self.raw = handle.read()
+                self.stat = os.fstat(handle.fileno())
+                if self.stat.st_size > self.max_size:
+                    raise StoreError("%s is %.1f MB, more than the %g MB a store may be (store.max_size_mb): a store "
+                                     "of gateway settings is a few kB; raise store.max_size_mb if this really is it"
+                                     % (self.path, self.stat.st_size / 1048576.0, self.max_size / 1048576.0))
+                self.raw = handle.read(self.max_size + 1)
         except (IOError, OSError) as exc:
             raise StoreError("cannot read %s: %s" % (self.path, exc.strerror or exc))
+        if len(self.raw) > self.max_size:
+            raise StoreError("%s grew past store.max_size_mb while it was read" % self.path)
         try:
             self.text = self.raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise StoreError("%s is not UTF-8 text" % self.path)
+        except UnicodeDecodeError as exc:
+            raise StoreError("%s is not UTF-8 text (byte %d)" % (self.path, exc.start))
         try:
-            self.editor = EDITORS[self.kind](self.text)
+            self.editor = EDITORS[self.kind](self.text, flat=self.flat)
         except FileFormatError as exc:
             raise StoreError("%s is malformed: %s" % (self.path, exc))
-        self.stat = os.stat(self.path)
 
     @staticmethod
     def location(store):
@@ -172,17 +220,115 @@ class FileBackend(object):
     def describe(store):
         return "%s:%s" % (store.type, store.options.get("path"))
 
-    def _requested_mode(self):
-        modes = set(file_mode_option(s.options.get("file_mode")) for s in self.stores) - set([None])
-        if len(modes) > 1:
-            raise StoreError("shops sharing %s ask for different file modes" % self.path)
-        return modes.pop() if modes else None
+    # -- the lock ------------------------------------------------------------------------------
+    def _sibling(self, tag):
+        folder, base = os.path.split(self.path)
+        return os.path.join(folder, ".%s.%s" % (base, tag))
 
+    def lock(self, listings=None):
+        """Take the store's lock (waiting up to store.lock_timeout), then read the file again if it changed.
+
+        listings: folder listings shared by the stores of one call (a fleet keeps many files per folder).
+        """
+        if self._lock_fd is not None:
+            return
+        timeout = self._same("lock_timeout", int, "values of store.lock_timeout")
+        timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+        name = self._sibling("vads-lock")
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError as exc:
+            raise StoreError("cannot open the lock file %s: %s" % (name, exc.strerror or exc))
+        deadline = time.monotonic() + max(timeout, 0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)
+                    raise StoreError("cannot lock %s: %s" % (name, exc.strerror or exc))
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreError("another run is changing %s (it holds %s): waited %d s; rerun when it is done, "
+                                     "or raise store.lock_timeout" % (self.path, name, timeout))
+                time.sleep(0.02)
+        self._lock_fd = fd
+        # What was read before the lock may be stale: every writer replaces the file (a new inode).
+        if not self._same_file():
+            self._load()
+        self._clean_stale({} if listings is None else listings)
+
+    def release(self):
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing the descriptor releases the flock
+            self._lock_fd = None
+
+    def _same_file(self):
+        try:
+            now = os.stat(self.path)
+        except OSError:
+            return False
+        return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == \
+            (self.stat.st_ino, self.stat.st_dev, self.stat.st_size, self.stat.st_mtime_ns)
+
+    def _clean_stale(self, listings):
+        """Temporary files of a run that was killed (under the lock, no live run owns one)."""
+        folder, base = os.path.split(self.path)
+        if folder not in listings:
+            try:
+                found = {}
+                for entry in os.listdir(folder or "."):
+                    m = _TEMP_NAME.match(entry)
+                    if m:
+                        found.setdefault(m.group(1), []).append(entry)
+                listings[folder] = found
+            except OSError:
+                return
+        ours = re.compile(r"^\.%s\.(vads-tmp-.+|[a-z0-9_]{8}\.tmp)$" % re.escape(base))
+        removed = 0
+        for entry in listings[folder].get(base, ()):
+            if ours.match(entry):
+                try:
+                    os.unlink(os.path.join(folder, entry))
+                    removed += 1
+                except OSError:
+                    pass
+        if removed:
+            self.warnings.append("removed %d temporary file(s) that an interrupted run left next to %s"
+                                 % (removed, self.path))
+
+    # -- reading and planning ------------------------------------------------------------------
     def read(self, store):
         try:
             return dict((setting, self.editor.get(name)) for setting, name in store.mapping.items())
         except FileFormatError as exc:
             raise StoreError("%s is malformed: %s" % (self.path, exc))
+
+    def change_problems(self, store, changes):
+        """A name the file does not hold is added only when that cannot be a misspelt mapping."""
+        create = store.options.get("create")
+        if create:
+            return []
+        missing = []
+        for setting, value in sorted(changes.items()):
+            name = store.mapping[setting]
+            if value is None or self.editor.has(name):
+                continue
+            held = self.editor.names()
+            if create is None and (name == DEFAULT_NAMES[store.type].get(setting) or not held):
+                continue  # the collection's own name, or a fresh file: nothing the application reads is hidden
+            missing.append((setting, name, held))
+        problems = []
+        for setting, name, held in missing:
+            close = difflib.get_close_matches(name, held, n=3, cutoff=0.5)
+            shown = close + [h for h in held if h not in close]
+            problems.append("%s (store.keys.%s) is not in %s, which holds %s: the application would not read a new "
+                            "%s; correct store.keys, or give store.create: true to add it"
+                            % (name, setting, self.path,
+                               ", ".join(shown[:12]) + (" and %d more" % (len(shown) - 12) if len(shown) > 12 else "")
+                               if shown else "no settings", name))
+        return problems
 
     def write(self, store, changes):
         for setting, value in changes.items():
@@ -209,137 +355,206 @@ class FileBackend(object):
         after = self.editor
         if self.pending:
             try:
-                after = edit_checked(self.kind, self.text, self.pending)
+                after = edit_checked(self.kind, self.text, self.pending, self.flat)
             except FileFormatError as exc:
                 raise StoreError("%s: %s" % (self.path, exc))
         mode = self.current_mode()
+        holds_key = self._holds_key(after)
         if self.file_mode is not None:
             mode = self.file_mode
-        elif self._holds_key(after):
-            mode = self.secret_default_mode
+            if holds_key and mode & 0o007:
+                raise StoreError("store.file_mode %04o would let every user of the server read the key in %s: "
+                                 "give no access to others (such as 0640 or 0600)" % (mode, self.path))
+        elif holds_key:
+            mode = mode & ~0o007  # never widened; only "other" access removed from a file holding a key
         self._planned = (dict(self.pending), (after.text, mode))
         return after.text, mode
 
-    def prepare(self, check_mode, backup):
-        """Stage the new file next to the old one (not yet in place); return the commit result.
+    def _owner_after(self):
+        uid = self.owner if self.owner is not None else self.stat.st_uid
+        gid = self.group if self.group is not None else self.stat.st_gid
+        return uid, gid
 
-        Batches stage every file, make them durable with one sync, then rename them all: a run
-        killed midway leaves each file either old or new, never half-written.
+    def prepare(self, check_mode, backup):
+        """Stage the new file next to the old one (written, fsync'd, not yet in place); return the result.
+
+        Batches stage every file, then rename them all: a run killed midway leaves each file either
+        old or new, never half-written.
         """
         new_text, new_mode = self.plan()
         content_changed = new_text != self.text
+        owner_after = self._owner_after()
+        owner_changed = owner_after != (self.stat.st_uid, self.stat.st_gid)
         result = {
             "content_changed": content_changed,
             "mode_before": "%04o" % self.current_mode(),
             "mode_after": "%04o" % new_mode,
-            "changed": content_changed or new_mode != self.current_mode(),
+            "changed": content_changed or new_mode != self.current_mode() or owner_changed,
+            "owner_changed": owner_changed,
             "backup_file": None,
+            "warnings": self.warnings,
         }
         self._staged = None
         self._new_mode = None
+        self._new_owner = None
+        self._backup_name = None
         if check_mode or not result["changed"]:
             return result
+        if self._lock_fd is not None and not self._same_file():
+            raise StoreError("%s was changed by something that does not take the lock while this run worked on it: "
+                             "rerun" % self.path)
         self._new_mode = new_mode
+        self._new_owner = owner_after
         if backup and content_changed:
             result["backup_file"] = self._backup(new_mode)
         if content_changed:
-            self._staged = StagedFile(self.path, new_text.encode("utf-8"), new_mode, self.stat)
+            self._staged = StagedFile(self.path, new_text.encode("utf-8"), new_mode, owner_after)
         return result
 
     def finish(self):
         if self._staged is not None:
             self._staged.commit()
-        elif self._new_mode is not None and self._new_mode != self.current_mode():
-            os.chmod(self.path, self._new_mode)
+        else:
+            if self._new_owner is not None and self._new_owner != (self.stat.st_uid, self.stat.st_gid):
+                os.chown(self.path, *self._new_owner)
+            if self._new_mode is not None and self._new_mode != self.current_mode():
+                os.chmod(self.path, self._new_mode)
 
     def abort(self):
         if getattr(self, "_staged", None) is not None:
             self._staged.abort()
+        if getattr(self, "_backup_name", None):
+            try:
+                os.unlink(self._backup_name)  # the file was not replaced: "nothing changed" includes backups
+            except OSError:
+                pass
+            self._backup_name = None
 
     def commit(self, check_mode, backup):
         """Write if needed (one file on its own); return the result as prepare() does."""
         result = self.prepare(check_mode, backup)
-        if self._staged is not None:
-            self._staged.sync()
         self.finish()
         return result
 
     def _backup(self, new_mode):
+        """A complete, fsync'd copy of the old file, or none: written aside, then renamed into place."""
         # Same restrictive mode as the new file: a backup must not leak the old key.
         name = "%s.%s.%s~" % (self.path, os.getpid(), time.strftime("%Y-%m-%d@%H:%M:%S"))
         mode = (new_mode & self.current_mode() & 0o666) | 0o600
-        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(fd, mode)
-            os.write(fd, self.raw)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        staged = StagedFile(name, self.raw, mode, self._owner_after(), tmp_base=self.path)
+        staged.commit(replace=False)
+        self._backup_name = name
         return name
 
 
-class StagedFile(object):
-    """A new version of a file, written to a temp file in the same folder with its final mode."""
-
-    def __init__(self, path, data, mode, old_stat=None):
-        self.path = path
-        self.folder = os.path.dirname(path) or "."
-        fd, self.tmp = tempfile.mkstemp(dir=self.folder, prefix=".%s." % os.path.basename(path), suffix=".tmp")
-        try:
-            if mode != 0o600:  # mkstemp made it 0600; set the final mode before any byte is written
-                os.fchmod(fd, mode)
-            if old_stat is not None and (old_stat.st_uid, old_stat.st_gid) != (os.geteuid(), os.getegid()):
-                try:
-                    os.fchown(fd, old_stat.st_uid, old_stat.st_gid)
-                except OSError:
-                    pass  # not allowed for an unprivileged user: the file stays ours
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        except BaseException:
-            os.close(fd)
-            os.unlink(self.tmp)
-            raise
-        self.fd = fd
-
-    def sync(self):
-        os.fsync(self.fd)
-
-    def commit(self):
-        os.close(self.fd)
-        os.replace(self.tmp, self.path)
-        self.tmp = None
-
-    def abort(self):
-        if self.tmp is not None:
-            try:
-                os.close(self.fd)
-            except OSError:
-                pass
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
-            self.tmp = None
+# .<file>.vads-tmp-<random>, or .<file>.<8 chars>.tmp as earlier versions named them: group 1 is <file>.
+_TEMP_NAME = re.compile(r"^\.(.+?)\.(?:vads-tmp-.+|[a-z0-9_]{8}\.tmp)$")
 
 
-def sync_all():
-    """Make every staged write durable with one system call instead of one fsync per file."""
-    if hasattr(os, "sync"):
-        os.sync()
-
-
-def atomic_write(path, data, mode, old_stat=None):
-    """Temp file in the same folder, right mode before any byte is written, fsync, rename."""
-    staged = StagedFile(path, data, mode, old_stat)
+def _uid(value):
+    if isinstance(value, int) or str(value).isdigit():
+        return int(value)
     try:
-        staged.sync()
-        staged.commit()
-    finally:
-        staged.abort()
-    dir_fd = os.open(staged.folder, os.O_RDONLY)
+        return pwd.getpwnam(str(value)).pw_uid
+    except KeyError:
+        raise StoreError("store.owner %r is not a user of this server" % (value,))
+
+
+def _gid(value):
+    if isinstance(value, int) or str(value).isdigit():
+        return int(value)
+    try:
+        return grp.getgrnam(str(value)).gr_gid
+    except KeyError:
+        raise StoreError("store.group %r is not a group of this server" % (value,))
+
+
+def _max_size(value):
+    try:
+        size = float(value)
+    except (TypeError, ValueError):
+        raise StoreError("store.max_size_mb %r is not a number of megabytes" % (value,))
+    if size <= 0:
+        raise StoreError("store.max_size_mb must be more than 0")
+    return int(size * 1024 * 1024)
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "short write")
+        view = view[written:]
+
+
+def _fsync_folder(folder):
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+class StagedFile(object):
+    """A new version of a file: a 0600 temp file in the same folder, written in full and fsync'd.
+
+    Its final mode and owner are set once the data is durable; commit() renames it into place and
+    fsyncs the folder. On any failure the temp file is removed.
+    """
+
+    def __init__(self, path, data, mode, owner=None, tmp_base=None):
+        self.path = path
+        self.folder = os.path.dirname(path) or "."
+        base = os.path.basename(tmp_base or path)
+        fd, self.tmp = tempfile.mkstemp(dir=self.folder, prefix=".%s.vads-tmp-" % base)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+            if owner is not None and owner != (os.fstat(fd).st_uid, os.fstat(fd).st_gid):
+                try:
+                    os.fchown(fd, owner[0], owner[1])
+                except OSError as exc:
+                    raise StoreError("%s belongs to uid %d, gid %d, which this run (uid %d) cannot keep when it "
+                                     "replaces the file (%s): run as root (become) or as its owner"
+                                     % (path, owner[0], owner[1], os.geteuid(), exc.strerror))
+            os.fchmod(fd, mode)  # after fchown, which may clear set-id bits
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.tmp)
+            self.tmp = None
+            raise
+        os.close(fd)
+
+    def sync(self):
+        """Kept for callers of the old interface: the data is already fsync'd."""
+
+    def commit(self, replace=True):
+        if replace:
+            os.replace(self.tmp, self.path)
+        else:
+            os.link(self.tmp, self.path)  # never overwrites an existing file
+            os.unlink(self.tmp)
+        self.tmp = None
+        _fsync_folder(self.folder)
+
+    def abort(self):
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
+
+
+def atomic_write(path, data, mode, old_stat=None):
+    """Temp file in the same folder (0600 while written), fsync, final mode, rename, fsync the folder."""
+    owner = (old_stat.st_uid, old_stat.st_gid) if old_stat is not None else None
+    staged = StagedFile(path, data, mode, owner)
+    try:
+        staged.commit()
+    finally:
+        staged.abort()
 
 
 for _kind in FILE_TYPES:

@@ -17,7 +17,8 @@ description:
     digits. A PRODUCTION key that is a placeholder or equal to the test key is refused unless O(force=true).
   - The key is never returned, logged or shown in a diff; a fingerprint (C(sha256:) and the first 8 hex
     digits of its SHA-256) stands for it.
-  - A file that holds a key ends up mode C(0600) unless O(store.file_mode) says otherwise.
+  - A file that holds a key loses access for other users (never wider; owner and group kept) unless
+    O(store.file_mode) says otherwise.
   - Takes a list of shops in O(shops), handled in this one call with one read-modify-write per file.
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes

@@ -19,7 +19,8 @@ description:
   - Takes a list of shops in O(shops) and handles them in this one call, with one read-modify-write
     per file. Every shop is validated before anything is written.
   - Edits files in place (comments, order, quoting and unrelated settings are kept) and replaces them
-    atomically. A file that holds a key ends up mode C(0600) unless O(store.file_mode) says otherwise.
+    atomically. A file that holds a key loses access for other users (never wider; owner and group
+    kept) unless O(store.file_mode) says otherwise.
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - vads.shop.store.ctx_mode

@@ -158,7 +158,7 @@ def test_prestashop_shops_of_one_call_set_different_keys(new_db):
     before = db.dump("ps_configuration")
     run = run_module("certificate", {"store": db.store("prestashop", shop_id=1), "mode": "TEST", "shops": [
         {"name": "a", "value": KEY_PROD}, {"name": "b", "value": KEY_PROD2, "store": {"shop_id": 1}}]})
-    assert run.failed and "also writes" in run.result["msg"]
+    assert run.failed and "which shop 'a' wants set to" in run.result["msg"]
     assert db.dump("ps_configuration") == before
 
 

@@ -117,7 +117,7 @@ def test_backoffice_certificate_generate_regenerate_into_store(sandbox, dotenv):
     assert shop["status"] == "exists" and shop["fingerprint"] == fingerprint(key)
     assert shop["store"]["fingerprint"] == fingerprint(key) and shop["store"]["changed"] is False
     assert "VADS_KEY_PROD=%s" % key in env.read_text()
-    assert stat.S_IMODE(env.stat().st_mode) == 0o600
+    assert stat.S_IMODE(env.stat().st_mode) == 0o640  # 0644 before: only "other" access is removed
 
     regen = dict(args, state="regenerated", regenerate_from=fingerprint(key))
     outputs = []

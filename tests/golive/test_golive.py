@@ -103,7 +103,7 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
         rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
         now = info(shop)
         assert now["ctx_mode"] == "PRODUCTION" and now["problems"] == [], now
-        assert now["file_mode"] == "0600"
+        assert now["file_mode"] == "0640"  # the demo files were 0644: only "other" access is removed
         fingerprint = run_module("ansible.builtin.debug", {"msg": "{{ '%s' | vads.shop.fingerprint }}"
                                                            % certs["production_key"]}).result["msg"]
         assert now["key_prod_fingerprint"] == fingerprint == rows[name]["key_fingerprint"]

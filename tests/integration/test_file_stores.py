@@ -62,9 +62,10 @@ def test_go_live_on_hand_written_files(fleet):
     _c, installed, _c2, _a2 = four_phases("certificate", {"mode": "PRODUCTION", "value": "  %s\n" % KEY_PROD,
                                                           "shops": shops(fleet)}, files)
     for result in installed.result["shops"]:
-        assert result["fingerprint"].startswith("sha256:") and result["file_mode"] == "0600"
+        # 0644 before: a file holding a key loses "other" access only, the group keeps reading it.
+        assert result["fingerprint"].startswith("sha256:") and result["file_mode"] == "0640"
     for path in files:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
     _c, switched, _c2, _a2 = four_phases("ctx_mode", {"mode": "PRODUCTION", "shops": shops(fleet)}, files)
     assert [s["ctx_mode_before"] for s in switched.result["shops"]] == ["TEST"] * 4
@@ -166,7 +167,8 @@ def test_backup_keeps_restrictive_mode(fleet):
                                      "store": {"type": "dotenv", "path": str(fleet["dotenv"])}})
     backup = Path(run.result["shops"][0]["backup_file"])
     assert backup.read_text() == (FIXTURES / "shop.env").read_text()
-    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    # Never more open than the new file (0644 became 0640): the backup holds the old key.
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o640
 
 
 def test_explicit_file_mode_is_respected(fleet):

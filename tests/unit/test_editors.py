@@ -82,10 +82,15 @@ def test_dotenv_export_prefix_and_comment_kept():
     assert edit("dotenv", text, {"VADS_CTX_MODE": "PRODUCTION"}) == "export VADS_CTX_MODE=PRODUCTION # go-live\n"
 
 
-def test_dotenv_duplicate_names_last_wins_and_delete_removes_all():
+def test_dotenv_duplicate_names_are_refused_naming_the_lines():
     text = "VADS_CTX_MODE=TEST\nX=1\nVADS_CTX_MODE=PRODUCTION\n"
-    assert EDITORS["dotenv"](text).get("VADS_CTX_MODE") == "PRODUCTION"
-    assert edit("dotenv", text, {"VADS_CTX_MODE": None}) == "X=1\n"
+    for action in (lambda e: e.get("VADS_CTX_MODE"), lambda e: e.set("VADS_CTX_MODE", "TEST"),
+                   lambda e: e.delete("VADS_CTX_MODE")):
+        editor = EDITORS["dotenv"](text)
+        with pytest.raises(FileFormatError, match=r"assigned more than once \(lines 1, 3\)"):
+            action(editor)
+        assert editor.text == text
+    assert EDITORS["dotenv"](text).get("X") == "1"  # other names stay readable
 
 
 def test_dotenv_new_line_added_after_missing_final_newline():

@@ -59,7 +59,7 @@ def test_modes_accepted(mode):
 
 @pytest.mark.parametrize("value,expected", [
     ("  AbCd1234EfGh5678\n", "AbCd1234EfGh5678"),
-    ("12345678", "12345678"),
+    ("1234567890123456", "1234567890123456"),
     ("a" * 63 + "b", "a" * 63 + "b"),
 ])
 def test_keys_trimmed(value, expected):
@@ -70,6 +70,10 @@ def test_keys_trimmed(value, expected):
     ("AbCd1234 EfGh5678", "white space inside"),
     ("AbCd1234\tEfGh5678", "white space inside"),
     ("1234567", "7 characters long"),
+    ("AbCd1234EfGh567", "15 characters long; the platform's keys are 16"),
+    ("12345678", "8 characters long"),
+    ("AbCd1234\x00EfGh5678", "control character"),
+    ("AbCd1234EfGh5678\x1b", "control character"),
     ("a" * 65, "65 characters long"),
     ("AbCd-1234-EfGh", "other than letters and digits"),
     ("AbCdé1234EfGh", "other than letters and digits"),
@@ -83,7 +87,7 @@ def test_bad_keys_rejected_without_quoting_them(value, fragment):
         assert value.strip() not in problem
 
 
-@pytest.mark.parametrize("key", ["2222222222222222", "1111111111111111", "AAAAAAAAAAAAAAAA", "00000000"])
+@pytest.mark.parametrize("key", ["2222222222222222", "1111111111111111", "AAAAAAAAAAAAAAAA", "0000000000000000"])
 def test_placeholders(key):
     assert rules.is_placeholder(key)
     assert "placeholder" in rules.production_key_problem(key, "AbCd1234EfGh5678")
