@@ -176,3 +176,21 @@ def test_embedded_form_shops_go_live_on_each_cms(sandbox, new_db, tmp_path):
     assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in text   # -vvvv did show module invocations
     for secret in secrets:
         assert secret not in text
+
+
+def test_payment_probe_signs_sha1_for_a_prestashop_shop_without_algorithm_row(sandbox, new_db):
+    site_id, certs = _shop(sandbox, "ps-sha1", sign_algo="SHA-1")   # the Back Office signs SHA-1 too
+    db = new_db("prestashop8.sql")
+    db.executemany("INSERT INTO ps_configuration (name, value, date_add, date_upd) VALUES (%s, %s, NOW(), NOW())", [
+        ("PAYZEN_SITE_ID", site_id), ("PAYZEN_MODE", "TEST"), ("PAYZEN_KEY_TEST", certs["test_key"])])
+    args = {"name": "ps", "store": db.store("prestashop"), "gateway_url": sandbox.url + "/vads-payment/"}
+    probe = run_module("payment_probe", args)
+    assert not probe.failed, probe.output
+    assert probe.shop("ps")["sign_algo"] == "SHA-1" and probe.shop("ps")["accepted"] is True
+    # The same shop with a row saying SHA-256: the probe signs HMAC-SHA-256, which this shop's Back Office refuses.
+    db.execute("INSERT INTO ps_configuration (name, value, date_add, date_upd) VALUES ('PAYZEN_SIGN_ALGO', 'SHA-256',"
+               " NOW(), NOW())")
+    refused = run_module("payment_probe", dict(args, fail_on_error=False))
+    assert refused.shop("ps")["sign_algo"] == "HMAC-SHA-256" and refused.shop("ps")["accepted"] is False
+    assert refused.shop("ps")["error_code"] == "00"
+    assert certs["test_key"] not in probe.output + refused.output
