@@ -37,7 +37,6 @@ from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, ph
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     BACKENDS,
     KEY_SETTINGS,
-    REST_SETTINGS,
     STORE_OPTIONS,
     StoreError,
 )
@@ -650,8 +649,9 @@ class DatabaseBackend(object):
             else:
                 return []
         if value and path in self._encrypted_paths(table):
-            store = self.slot_stores.get(slot) or next(s for s in self.stores if s.type == "magento2"
-                                                        and self._mage_table(s) == table and path in s.mapping.values())
+            store = self.slot_stores.get(slot) or next(
+                s for s in self.stores
+                if s.type == "magento2" and self._mage_table(s) == table and path in s.mapping.values())
             keys, where = self._crypt(store, path)
             try:
                 value = magento_crypt.encrypt(value, keys, where)

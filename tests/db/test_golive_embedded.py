@@ -37,11 +37,11 @@ def sandbox(tmp_path_factory):
 
 
 def _random(n):
-    return "".join(random.choice(string.ascii_letters + string.digits) for _ in range(n))
+    return "".join(random.choice(string.ascii_letters + string.digits) for dummy in range(n))
 
 
 def _shop(sandbox, name, **body):
-    for _ in range(20):
+    for dummy in range(20):
         site_id = "%08d" % random.randrange(50000000, 99999999)
         try:
             created = sandbox.api("POST", "shops", dict(body, site_id=site_id, name=name))

@@ -14,11 +14,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from ansible_collections.vads.shop.plugins.module_utils import phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
 from ansible_collections.vads.shop.plugins.filter.fleet import golive_rows
 from plugin_php import MAGENTO_DECRYPT, MAGENTO_ENCRYPT, judge, sodium
@@ -318,5 +315,3 @@ def test_prestashop_14_names_the_mode_ctx_mode(new_db):
     assert db.execute("SELECT COUNT(*) FROM ps_configuration WHERE name = 'PAYZEN_MODE'") == ((0,),)
     assert judge(db.server, db.name, {"m": {"type": "prestashop", "name": "PAYZEN_CTX_MODE", "shop": 1}}) == {
         "m": "PRODUCTION"}
-
-
