@@ -57,7 +57,7 @@ def build(server, shops):
         cur.executemany("INSERT INTO ps_shop VALUES (%s, 1, %s, '', 2, 'classic', 1, 0)",
                         [(i, "shop %d" % i) for i in range(1, shops + 1)])
         cur.executemany("INSERT INTO ps_configuration (name, value, date_add, date_upd) VALUES (%s, %s, NOW(), NOW())",
-                        [("PAYZEN_SITE_ID", "12345678"), ("PAYZEN_MODE", "TEST"),
+                        [("PAYZEN_SITE_ID", "40127895"), ("PAYZEN_MODE", "TEST"),
                          ("PAYZEN_KEY_TEST", "TestKey0123456789"), ("PAYZEN_KEY_PROD", "2222222222222222"),
                          ("PAYZEN_SIGN_ALGO", "SHA-256")])
     return conn

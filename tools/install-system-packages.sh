@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests use for real components. Installs only what is missing.
 set -euo pipefail
-pkgs=(mariadb-server mariadb-client php-cli chromium chromium-driver)
+pkgs=(mariadb-server mariadb-client php-cli php-mysql chromium chromium-driver)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -837,10 +837,14 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
@@ -854,6 +858,9 @@ options:
               file does not hold is an error naming the names it does hold, since the application would not read
               a new one.
             - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
             type: bool
           file_mode:
             aliases:
@@ -886,6 +893,9 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
           lock_timeout:
@@ -926,6 +936,10 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
           max_size_mb:
             description:
@@ -938,6 +952,15 @@ options:
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
             type: str
           owner:
             description:
@@ -1021,10 +1044,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -1037,6 +1064,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -1069,6 +1098,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -1109,6 +1141,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -1121,6 +1157,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:
@@ -1560,10 +1605,14 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
@@ -1577,6 +1626,9 @@ options:
               file does not hold is an error naming the names it does hold, since the application would not read
               a new one.
             - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
             type: bool
           file_mode:
             aliases:
@@ -1609,6 +1661,9 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
           lock_timeout:
@@ -1649,6 +1704,10 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
           max_size_mb:
             description:
@@ -1661,6 +1720,15 @@ options:
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
             type: str
           owner:
             description:
@@ -1735,10 +1803,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -1751,6 +1823,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -1783,6 +1857,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -1823,6 +1900,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -1835,6 +1916,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:

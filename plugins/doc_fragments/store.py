@@ -46,6 +46,9 @@ _STORE = {
                 "C(vads.ctx_mode), ...; ini C(section.option) with section C(vads): C(vads.site_id), ....",
                 "Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps "
                 "C(key) instead of C(key_test) and C(key_prod); mode and key then change together in one write.",
+                "The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), "
+                "C(rest_public_key_test), C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): "
+                "mapped by default on database stores, kept by file stores only where mapped here.",
                 "Map a setting to V(null) when the software does not keep it.",
             ],
             "type": "dict",
@@ -82,6 +85,9 @@ _STORE = {
                 "O(store.keys) that the file does not hold is an error naming the names it does hold, since the "
                 "application would not read a new one.",
                 "V(true) always adds missing names; V(false) never does.",
+                "Database stores: by default writing a name the database does not hold fails, naming the plugin's "
+                "names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds "
+                "the row.",
             ],
             "type": "bool",
         },
@@ -161,11 +167,14 @@ _STORE = {
                 "V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower "
                 "case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option "
                 "name (C(woocommerce_payzen_settings), ...).",
-                "Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), "
-                "C(<BRAND>_KEY_PROD), C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), "
-                "C(key_test), C(key_prod), C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same "
-                "settings. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any "
-                "name.",
+                "Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the "
+                "PrestaShop 1.4 module's name, when the database holds only that one), C(<BRAND>_KEY_TEST), "
+                "C(<BRAND>_KEY_PROD), C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), "
+                "C(<BRAND>_RETKEY_PROD) and TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), "
+                "C(key_test), C(key_prod), C(sign_algo), C(prod_private_key), C(prod_public_key), C(prod_return_key) "
+                "and C(test_...) twins; V(magento2) C(<brand>/general/<setting>) for the same settings, REST keys "
+                "C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod) and TEST twins. "
+                "C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any name.",
             ],
             "type": "str",
         },
@@ -217,8 +226,23 @@ _STORE = {
                 "V(magento2): the shop's root folder. When given, C(bin/magento cache:clean config) runs there "
                 "after a change is committed, and the shop's result says C(cache_cleaned). In check mode it is "
                 "reported, not run.",
+                "Without it a change waits in Magento's config cache: the shop's result says "
+                "C(cache_flush_required) and a warning names the command to run.",
+                "Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: "
+                "required to read or write them when they are set.",
             ],
             "type": "path",
+        },
+        "overrides": {
+            "description": [
+                "V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; "
+                "default or website) meets narrower scopes (shops, shop groups; websites, store views) that hold "
+                "their own, different value for the same setting, and so would keep serving it.",
+                "V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes "
+                "nothing; V(write) sets them to the new value too; V(remove) deletes their rows so that the wider "
+                "value applies. The shop's result lists what was done in C(overrides).",
+            ],
+            "type": "str",
         },
     },
 }
@@ -309,6 +333,39 @@ _OWN = {
         },
         "force": _FORCE,
     },
+    "rest_keys": {
+        "mode": {
+            "description": ["Which REST keys: the V(TEST) ones or the V(PRODUCTION) ones. Required."],
+            "type": "str",
+        },
+        "value": {
+            "description": [
+                "The three keys of the Back Office's REST API keys tab, C(private_key) (the REST password, "
+                "C(prodpassword_...) or C(testpassword_...)), C(public_key) (C(<site id>:publickey_...)) and "
+                "C(hmac_key) (the HMAC-SHA-256 key). All three are required with O(state=present).",
+                "Never returned, never shown in diffs: fingerprints stand for them.",
+            ],
+            "type": "dict",
+            "suboptions": {
+                "private_key": {"description": ["The private key (REST password)."], "type": "str"},
+                "public_key": {"description": ["The public key."], "type": "str"},
+                "hmac_key": {"description": ["The HMAC-SHA-256 key."], "type": "str"},
+            },
+        },
+        "state": {
+            "description": ["V(present) installs the keys; V(absent) removes them from the store."],
+            "type": "str",
+            "default": "present",
+        },
+        "force": {
+            "description": [
+                "Go ahead although a key looks wrong (a TEST key in a PRODUCTION slot, another site's public key, "
+                "equal to the other mode's). Meant for recovery work.",
+            ],
+            "type": "bool",
+            "default": False,
+        },
+    },
     "shop_info": {},
     "audit": {
         "site_id": {
@@ -374,6 +431,7 @@ _FRAGMENTS = {
     "CERTIFICATE": ("certificate", True),
     "SHOP_INFO": ("shop_info", False),
     "AUDIT": ("audit", False),
+    "REST_KEYS": ("rest_keys", True),
 }
 
 
@@ -401,10 +459,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -417,6 +479,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -449,6 +513,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -489,6 +556,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -501,6 +572,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:
@@ -633,10 +713,14 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
@@ -650,6 +734,9 @@ options:
               file does not hold is an error naming the names it does hold, since the application would not read
               a new one.
             - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
             type: bool
           file_mode:
             aliases:
@@ -682,6 +769,9 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
           lock_timeout:
@@ -722,6 +812,10 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
           max_size_mb:
             description:
@@ -734,6 +828,15 @@ options:
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
             type: str
           owner:
             description:
@@ -797,10 +900,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -813,6 +920,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -845,6 +954,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -885,6 +997,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -897,6 +1013,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:
@@ -1017,10 +1142,14 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
@@ -1034,6 +1163,9 @@ options:
               file does not hold is an error naming the names it does hold, since the application would not read
               a new one.
             - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
             type: bool
           file_mode:
             aliases:
@@ -1066,6 +1198,9 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
           lock_timeout:
@@ -1106,6 +1241,10 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
           max_size_mb:
             description:
@@ -1118,6 +1257,15 @@ options:
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
             type: str
           owner:
             description:
@@ -1193,10 +1341,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -1209,6 +1361,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -1241,6 +1395,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -1281,6 +1438,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -1293,6 +1454,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:
@@ -1381,10 +1551,14 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
@@ -1398,6 +1572,9 @@ options:
               file does not hold is an error naming the names it does hold, since the application would not read
               a new one.
             - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
             type: bool
           file_mode:
             aliases:
@@ -1430,6 +1607,9 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
           lock_timeout:
@@ -1470,6 +1650,10 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
           max_size_mb:
             description:
@@ -1482,6 +1666,15 @@ options:
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
             type: str
           owner:
             description:
@@ -1545,10 +1738,14 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
@@ -1561,6 +1758,8 @@ options:
           C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
           does not hold is an error naming the names it does hold, since the application would not read a new one.
         - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
         type: bool
       file_mode:
         aliases:
@@ -1593,6 +1792,9 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
       lock_timeout:
@@ -1633,6 +1835,10 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
       max_size_mb:
         description:
@@ -1645,6 +1851,15 @@ options:
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
         type: str
       owner:
         description:
@@ -1800,21 +2015,53 @@ options:
             - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
               case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
               name (C(woocommerce_payzen_settings), ...).
-            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-              C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod),
-              C(sign_algo); V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not
-              kept by these plugins (they compute it); O(store.keys) overrides any name.'
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
             type: str
           connect_timeout:
             description:
             - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
             type: int
-          file_mode:
+          create:
             description:
-            - Permissions of the configuration file, as an octal string such as V('0640').
-            - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their
-              mode.
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
             type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
           keys:
             description:
             - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1824,8 +2071,16 @@ options:
               with section C(vads): C(vads.site_id), ....'
             - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
               instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
             - Map a setting to V(null) when the software does not keep it.
             type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
           login_db:
             description:
             - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1859,13 +2114,36 @@ options:
             - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
               a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
               not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
             type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
           option_name:
             description:
             - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
               Defaults to C(woocommerce_<brand>_settings).'
             - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
               creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
             type: str
           path:
             description:
@@ -1929,20 +2207,51 @@ options:
         - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
           (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
           ...).
-        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
-          C(<BRAND>_SIGN_ALGO); V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo);
-          V(magento2) C(<brand>/general/<setting>) for the same settings. C(url_check) is not kept by these plugins
-          (they compute it); O(store.keys) overrides any name.'
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
         type: str
       connect_timeout:
         description:
         - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
         type: int
-      file_mode:
+      create:
         description:
-        - Permissions of the configuration file, as an octal string such as V('0640').
-        - By default a file that holds a key is made V('0600'), whatever its mode was; other files keep their mode.
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
         type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
       keys:
         description:
         - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
@@ -1952,8 +2261,16 @@ options:
           with section C(vads): C(vads.site_id), ....'
         - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
           of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
         - Map a setting to V(null) when the software does not keep it.
         type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
       login_db:
         description:
         - 'Database stores: the shop''s database (schema) name. Required for database stores.'
@@ -1987,13 +2304,36 @@ options:
         - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
           a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
           run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
         type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
       option_name:
         description:
         - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
           to C(woocommerce_<brand>_settings).'
         - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
           creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
         type: str
       path:
         description:
@@ -2036,6 +2376,481 @@ options:
           in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
         - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
         - Required, here or in each item of O(shops).
+        type: str
+    type: dict
+'''
+
+    REST_KEYS = r'''
+options:
+  backup:
+    default: false
+    description:
+    - Keep a copy of each file before changing it, next to it, with the same restrictive mode as the new file. Database
+      stores ignore it.
+    type: bool
+  force:
+    default: false
+    description:
+    - Go ahead although a key looks wrong (a TEST key in a PRODUCTION slot, another site's public key, equal to
+      the other mode's). Meant for recovery work.
+    type: bool
+  mode:
+    description:
+    - 'Which REST keys: the V(TEST) ones or the V(PRODUCTION) ones. Required.'
+    type: str
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the store's type and location.
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call, with one read-modify-write per file or database.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - 'Every shop is validated first: if any is invalid, the module fails naming each bad shop and why, and changes
+      nothing.'
+    elements: dict
+    suboptions:
+      backup:
+        description:
+        - Keep a copy of each file before changing it, next to it, with the same restrictive mode as the new file.
+          Database stores ignore it.
+        - Defaults to the top-level value.
+        type: bool
+      force:
+        description:
+        - Go ahead although a key looks wrong (a TEST key in a PRODUCTION slot, another site's public key, equal
+          to the other mode's). Meant for recovery work.
+        - Defaults to the top-level value.
+        type: bool
+      mode:
+        description:
+        - 'Which REST keys: the V(TEST) ones or the V(PRODUCTION) ones. Required.'
+        - Defaults to the top-level value.
+        type: str
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the store's type and location.
+        - Defaults to the top-level value.
+        type: str
+      state:
+        description:
+        - V(present) installs the keys; V(absent) removes them from the store.
+        - Defaults to the top-level value.
+        type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          create:
+            description:
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
+            type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
+            type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
+      value:
+        description:
+        - The three keys of the Back Office's REST API keys tab, C(private_key) (the REST password, C(prodpassword_...)
+          or C(testpassword_...)), C(public_key) (C(<site id>:publickey_...)) and C(hmac_key) (the HMAC-SHA-256
+          key). All three are required with O(state=present).
+        - 'Never returned, never shown in diffs: fingerprints stand for them.'
+        - Defaults to the top-level value.
+        suboptions:
+          hmac_key:
+            description:
+            - The HMAC-SHA-256 key.
+            type: str
+          private_key:
+            description:
+            - The private key (REST password).
+            type: str
+          public_key:
+            description:
+            - The public key.
+            type: str
+        type: dict
+    type: list
+  state:
+    default: present
+    description:
+    - V(present) installs the keys; V(absent) removes them from the store.
+    type: str
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      create:
+        description:
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
+        type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
+        type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
+  value:
+    description:
+    - The three keys of the Back Office's REST API keys tab, C(private_key) (the REST password, C(prodpassword_...)
+      or C(testpassword_...)), C(public_key) (C(<site id>:publickey_...)) and C(hmac_key) (the HMAC-SHA-256 key).
+      All three are required with O(state=present).
+    - 'Never returned, never shown in diffs: fingerprints stand for them.'
+    suboptions:
+      hmac_key:
+        description:
+        - The HMAC-SHA-256 key.
+        type: str
+      private_key:
+        description:
+        - The private key (REST password).
+        type: str
+      public_key:
+        description:
+        - The public key.
         type: str
     type: dict
 '''

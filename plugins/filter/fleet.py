@@ -9,6 +9,8 @@ from __future__ import annotations
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions
+from ansible_collections.vads.shop.plugins.module_utils.rest import BACK_OFFICE_PATH
+from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_placeholder_problem
 
 
 def shop_options(shops, mapping, formats=None, per_shop=None):
@@ -49,6 +51,15 @@ def golive_preflight(shops, before, backoffice, first_payment="verify"):
         held = stores.get(name, {}).get("site_id")
         if held and shop.get("site_id") and str(held) != str(shop["site_id"]):
             problems.append("%s: the inventory says site id %s but the store holds %s" % (where, shop["site_id"], held))
+        problem = site_id_placeholder_problem(held or shop.get("site_id"))
+        if problem:
+            problems.append("%s: %s" % (where, problem))
+        state = stores.get(name, {})
+        if state.get("rest_api") and shop.get("rest_keys_prod") is None and not all(
+                (state.get("rest_keys") or {}).get("PRODUCTION", {}).values()):
+            problems.append("%s: the shop uses the REST API (embedded form) and has no production REST keys: give "
+                            "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)"
+                            % (where, BACK_OFFICE_PATH))
         if adapter == "manual" and shop.get("key_prod") is None:
             problems.append("%s: key_prod is required with the manual Back Office adapter (copy the production key "
                             "from the Certificates tab into the vault)" % where)
@@ -77,6 +88,11 @@ def golive_rows(shops, steps, adapter="sandbox"):
         for step_result in (key, url):
             if step_result.get("status") == "pending_manual":
                 pending.append((step_result.get("instructions") or {}).get("text") or step_result.get("status"))
+        for step in ("key_installed", "rest_keys", "switch"):
+            if index.get(step, {}).get(name, {}).get("cache_flush_required"):
+                pending.append("%s: Magento serves its settings from its config cache: run bin/magento cache:clean "
+                               "config in the shop's root folder (or give store.magento_root)" % name)
+                break
         note = first.get("notification") or {}
         if note.get("status") == "unknown" and note.get("instructions"):
             pending.append(note["instructions"].get("text"))

@@ -44,7 +44,11 @@ STEPS = {
         "en": "Settings > Shop > [shop] > Certificates tab > Generate the production certificate",
         "field": None,
         "action": "generate the production key; its value then shows under the Certificates tab and an e-mail "
-                  "confirms it to the shop's administrative contact. Put it in ansible-vault, never in a ticket",
+                  "confirms it to the shop's administrative contact. Put it in ansible-vault, never in a ticket. "
+                  "A shop paying through the embedded form (REST API) also needs its production REST keys: "
+                  "Paramétrage > Boutique > [boutique] > onglet Clés de l'API REST / Settings > Shop > [shop] > "
+                  "REST API keys tab; put the private key, public key and HMAC-SHA-256 key in ansible-vault "
+                  "(rest_keys_prod)",
     },
     "production_key_regenerated": {
         "fr": "Paramétrage > Boutique > [boutique] > onglet Certificats > Générer à nouveau (certificat de production)",

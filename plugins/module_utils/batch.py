@@ -408,6 +408,9 @@ class Batch(object):
                     "after": _view(store, after, mode_after),
                 })
         out = {"changed": changed_any, "shops": results}
+        for commit in commits.values():
+            for text in commit.get("warnings") or []:
+                self.module.warn(text)  # e.g. a Magento config cache left to clean by hand
         if diffs:
             out["diff"] = diffs
         return out

@@ -9,15 +9,18 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
+
+from ansible_collections.vads.shop.plugins.module_utils.algorithm import algo_note, effective_algo
 from ansible_collections.vads.shop.plugins.module_utils.batch import Operation, Plan
+from ansible_collections.vads.shop.plugins.module_utils.rest import rest_readiness
 from ansible_collections.vads.shop.plugins.module_utils.rules import (
     clean_key,
     fingerprint,
     is_placeholder,
     mask_url,
     mode_problem,
-    normalize_algo,
     production_key_problem,
+    site_id_placeholder_problem,
     site_id_problem,
     test_key_problem,
 )
@@ -84,6 +87,10 @@ class CtxMode(Operation):
                 problem = production_key_problem(signing, current.get("key_test"))
                 if problem:
                     problems.append(problem + " (force: true overrides)")
+        if target == "PRODUCTION" and not force:
+            problem = site_id_placeholder_problem(current.get("site_id"))
+            if problem:
+                problems.append(problem + ": enter the shop's site id first (force: true overrides)")
         if before != target:
             changes["ctx_mode"] = target
         result = {
@@ -172,28 +179,50 @@ def describe(store, current, backend=None):
     """What shop_info reports for one shop: settings, fingerprints, readiness, problems.
 
     A shop is ready for production when its store could sign PRODUCTION forms right after the
-    switch: a valid site id, a known algorithm, and a real production key distinct from the test key.
+    switch: a valid site id (not the plugins' placeholder), a known algorithm, a real production key
+    distinct from the test key, its production REST keys where it uses the REST API, and, at a wider
+    scope, every narrower scope that serves a shop ready too.
     """
+    info, blocking, problems = _describe(store, current, backend)
+    report = backend.scope_report(store) if backend is not None and hasattr(backend, "scope_report") else None
+    if report is not None:
+        info["overrides"] = report["overrides"]
+        for label, values, overridden in report["views"]:
+            _sub, sub_blocking, _sub_problems = _describe(store, values)
+            blocking.extend("%s: %s" % (label, problem) for problem in sub_blocking)
+            if "ctx_mode" in overridden and values.get("ctx_mode") != "PRODUCTION":
+                blocking.append("%s keeps its own context mode (%s): a switch at this scope does not reach it "
+                                "(store.overrides: write or remove)" % (label, values.get("ctx_mode") or "not set"))
+    info["ready_for_production"] = not blocking
+    info["problems"] = blocking + problems
+    return info
+
+
+def _describe(store, current, backend=None):
     problems = []
     blocking = []
     mode = current.get("ctx_mode")
     site_id = current.get("site_id")
     if "site_id" in store.mapping:
-        problem = site_id_problem(site_id)
+        problem = site_id_problem(site_id) or site_id_placeholder_problem(site_id)
         if problem:
             blocking.append(problem)
     if mode is None:
         problems.append("the context mode is not set (plugins then default to TEST)")
     elif mode_problem(mode):
         problems.append("the context mode %r is not TEST or PRODUCTION: the gateway rejects it (error 11)" % (mode,))
-    algo_raw = current.get("sign_algo")
-    algo = normalize_algo(algo_raw)
+    algo_raw = current.get("sign_algo") if "sign_algo" in store.mapping else None
+    algo, algo_source = effective_algo(store.type, algo_raw)
     if algo is None:
         blocking.append("the signature algorithm %r is unknown: use HMAC-SHA-256 or SHA-1" % (algo_raw,))
+    note = algo_note(store.type, algo_raw)
+    if note:
+        problems.append(note)
     info = {
         "site_id": site_id,
         "ctx_mode": mode,
         "sign_algo": algo,
+        "sign_algo_source": algo_source,
         "url_check": _without_credentials(current.get("url_check")),
         "single_key": store.single_key,
     }
@@ -224,6 +253,9 @@ def describe(store, current, backend=None):
         problem = production_key_problem(key_prod, key_test)
         if problem:
             blocking.append(problem)
+    rest_info, rest_blocking = rest_readiness(store, current)
+    info.update(rest_info)
+    blocking.extend(rest_blocking)
     if backend is not None and hasattr(backend, "current_mode"):
         file_mode = backend.current_mode()
         info["file_mode"] = "%04o" % file_mode
@@ -231,9 +263,7 @@ def describe(store, current, backend=None):
         if file_mode & 0o007 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
             problems.append("the store file holds a key and every user of the server can read it (mode %04o)"
                             % file_mode)
-    info["ready_for_production"] = not blocking
-    info["problems"] = blocking + problems
-    return info
+    return info, blocking, problems
 
 
 class ShopInfo(Operation):

@@ -235,3 +235,14 @@ def url_syntax_problems(url):
                                     % (host, ", ".join(sorted(scripts))))
                     break
     return problems
+
+
+# Site id the official plugins ship (PrestaShop PayzenTools, WooCommerce, Magento etc/config.xml): never set.
+PLACEHOLDER_SITE_IDS = ("12345678",)
+
+
+def site_id_placeholder_problem(site_id):
+    """Why this site id cannot go to PRODUCTION (the plugins' placeholder), or None."""
+    if site_id is not None and str(site_id).strip() in PLACEHOLDER_SITE_IDS:
+        return "the site id is the plugins' placeholder %s, not the shop's own id" % str(site_id).strip()
+    return None

@@ -31,8 +31,12 @@ import time
 from ansible_collections.vads.shop.plugins.module_utils.editors import EDITORS, FileFormatError, edit_checked
 
 SETTINGS = ("site_id", "ctx_mode", "key_test", "key_prod", "sign_algo", "url_check")
+# The REST API keys of the embedded form (smartForm): private key (the REST password), public key and
+# HMAC-SHA-256 key, per mode. File stores keep them only where store.keys maps them.
+REST_SETTINGS = ("rest_private_key_test", "rest_private_key_prod", "rest_public_key_test", "rest_public_key_prod",
+                 "rest_hmac_key_test", "rest_hmac_key_prod")
 # A store whose software keeps one key for the current mode maps "key" instead.
-KEY_SETTINGS = ("key_test", "key_prod", "key")
+KEY_SETTINGS = ("key_test", "key_prod", "key") + REST_SETTINGS
 
 FILE_TYPES = ("dotenv", "yaml", "json", "ini")
 
@@ -87,9 +91,10 @@ class ShopStore(object):
         given = self.options.get("keys") or {}
         if not isinstance(given, dict):
             raise StoreError("store.keys must be a mapping of setting to name")
-        unknown = sorted(set(given) - set(SETTINGS + ("key",)))
+        known = SETTINGS + ("key",) + REST_SETTINGS
+        unknown = sorted(set(given) - set(known))
         if unknown:
-            raise StoreError("store.keys has unknown settings %s: use %s" % (", ".join(unknown), ", ".join(SETTINGS + ("key",))))
+            raise StoreError("store.keys has unknown settings %s: use %s" % (", ".join(unknown), ", ".join(known)))
         if "key" in given and given["key"] and (given.get("key_test") or given.get("key_prod")):
             raise StoreError("store.keys maps both 'key' (one key for the current mode) and key_test/key_prod: choose one")
         if given.get("key"):

@@ -33,7 +33,7 @@ import subprocess
 
 from ansible.module_utils.basic import missing_required_lib
 
-from ansible_collections.vads.shop.plugins.module_utils import phpserialize
+from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     BACKENDS,
     KEY_SETTINGS,
@@ -55,21 +55,43 @@ _CONNECTION_OPTIONS = {
 _SHARED_OPTIONS = {
     "table_prefix": {"type": "str"},
     "brand": {"type": "str"},
+    "create": {"type": "bool"},
 }
 _OWN_OPTIONS = {
     "prestashop": {"shop_id": {"type": "int"}, "shop_group_id": {"type": "int"}},
     "woocommerce": {"option_name": {"type": "str"}},
     "magento2": {"scope": {"type": "str"}, "scope_id": {"type": "int"}, "magento_root": {"type": "path"}},
 }
+# Both scoped stores take it (not a per-type option, so it is listed apart for _check_options).
+_SCOPED_OPTIONS = {"overrides": {"type": "str"}}
+OVERRIDES = ("refuse", "write", "remove")
 
 STORE_OPTIONS.update(_CONNECTION_OPTIONS)
 STORE_OPTIONS.update(_SHARED_OPTIONS)
+STORE_OPTIONS.update(_SCOPED_OPTIONS)
 for _own in _OWN_OPTIONS.values():
     STORE_OPTIONS.update(_own)
 
 DEFAULT_PREFIX = {"prestashop": "ps_", "woocommerce": "wp_", "magento2": ""}
 DEFAULT_BRAND = "payzen"
 _MAPPED = ("site_id", "ctx_mode", "key_test", "key_prod", "sign_algo")  # url_check is computed by the plugins
+# The REST API keys of the embedded form, as each plugin names them.
+_REST_NAMES = {
+    "prestashop": {"rest_private_key_test": "PRIVKEY_TEST", "rest_private_key_prod": "PRIVKEY_PROD",
+                   "rest_public_key_test": "PUBKEY_TEST", "rest_public_key_prod": "PUBKEY_PROD",
+                   "rest_hmac_key_test": "RETKEY_TEST", "rest_hmac_key_prod": "RETKEY_PROD"},
+    "woocommerce": {"rest_private_key_test": "test_private_key", "rest_private_key_prod": "prod_private_key",
+                    "rest_public_key_test": "test_public_key", "rest_public_key_prod": "prod_public_key",
+                    "rest_hmac_key_test": "test_return_key", "rest_hmac_key_prod": "prod_return_key"},
+    "magento2": {"rest_private_key_test": "rest_private_key_test", "rest_private_key_prod": "rest_private_key_prod",
+                 "rest_public_key_test": "rest_public_key_test", "rest_public_key_prod": "rest_public_key_prod",
+                 "rest_hmac_key_test": "rest_return_key_test", "rest_hmac_key_prod": "rest_return_key_prod"},
+}
+# Magento keeps these encrypted (backend model Magento\Config\Model\Config\Backend\Encrypted).
+MAGENTO_ENCRYPTED = ("rest_private_key_test", "rest_private_key_prod", "rest_hmac_key_test", "rest_hmac_key_prod")
+# The PrestaShop 1.4 branch of the module names the mode <BRAND>_CTX_MODE.
+_PS14_MODE = "CTX_MODE"
+CACHE_COMMAND = "bin/magento cache:clean config"
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9_]*$")
 _BRAND = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MAGENTO_SCOPES = {"default": "default", "websites": "websites", "website": "websites",
@@ -110,6 +132,13 @@ def _check_options(store):
         for name in own:
             if name in store.options:
                 raise StoreError("store.%s applies to %s stores only, not to a %s store" % (name, kind, store.type))
+    overrides = store.options.get("overrides")
+    if overrides is not None:
+        if store.type == "woocommerce":
+            raise StoreError("store.overrides applies to prestashop and magento2 stores (scopes), not to a "
+                             "woocommerce store")
+        if overrides not in OVERRIDES:
+            raise StoreError("store.overrides %r is not allowed: use %s" % (overrides, ", ".join(OVERRIDES)))
 
 
 def _prestashop_scope(store):
@@ -149,6 +178,9 @@ class DatabaseBackend(object):
         self.store_errors = {}
         self.pending = {}       # (kind, table, scope, name) -> value
         self.shop_results = {}  # store -> extra result fields (Magento cache cleaning)
+        self.slot_stores = {}   # pending slot -> the store that wrote it (its options: overrides, create)
+        self.crypt_keys = {}    # Magento root -> crypt keys of its env.php
+        self.held = {}          # table (and option) -> names the database holds, read when needed
         first = stores[0].options
         self.password = first.get("login_password")
         if self.password:
@@ -194,10 +226,15 @@ class DatabaseBackend(object):
             upper = brand.upper()
             names = {"site_id": "SITE_ID", "ctx_mode": "MODE", "key_test": "KEY_TEST", "key_prod": "KEY_PROD",
                      "sign_algo": "SIGN_ALGO"}
+            names.update(_REST_NAMES["prestashop"])
             return dict((s, "%s_%s" % (upper, n)) for s, n in names.items())
         if store.type == "woocommerce":
-            return dict((s, s) for s in _MAPPED)
-        return dict((s, "%s/general/%s" % (brand.lower(), s)) for s in _MAPPED)
+            names = dict((s, s) for s in _MAPPED)
+            names.update(_REST_NAMES["woocommerce"])
+            return names
+        names = dict((s, s) for s in _MAPPED)
+        names.update(_REST_NAMES["magento2"])
+        return dict((s, "%s/general/%s" % (brand.lower(), n)) for s, n in names.items())
 
     @staticmethod
     def describe(store):
@@ -235,11 +272,50 @@ class DatabaseBackend(object):
             values = self._woo_read(store)
         else:
             values = self._mage_read(store)
-        out = dict((setting, _clean(values.get(name))) for setting, name in names.items())
+        return self._settings(store, dict((setting, values.get(name)) for setting, name in names.items()))
+
+    def _settings(self, store, raw):
+        """Stored values as the modules see them; Magento's encrypted ones decrypted."""
+        out = {}
+        for setting, value in raw.items():
+            # An empty sign_algo and a missing one sign differently in the plugins: keep '' apart from None.
+            out[setting] = _text(value) if setting == "sign_algo" else _clean(value)
+        if store.type == "magento2":
+            for setting in MAGENTO_ENCRYPTED:
+                if out.get(setting):
+                    out[setting] = self._decrypt(store, setting, out[setting])
         for setting in KEY_SETTINGS:
             if out.get(setting):
                 self.secrets.add(out[setting])
         return out
+
+    # -- Magento's encrypted settings ----------------------------------------------------------------
+    def _crypt(self, store, what):
+        root = store.options.get("magento_root")
+        if not root:
+            raise StoreError("%s is kept encrypted with Magento's crypt key: give store.magento_root (its "
+                             "app/etc/env.php holds the key)" % what)
+        if root not in self.crypt_keys:
+            try:
+                keys = magento_crypt.read_keys(root)
+            except magento_crypt.CryptError as exc:
+                raise StoreError("%s: %s" % (what, exc))
+            for key in keys:
+                self.secrets.add(key.decode("utf-8", "replace"))
+            self.crypt_keys[root] = keys
+        return self.crypt_keys[root], magento_crypt.env_file(root)
+
+    def _decrypt(self, store, setting, value):
+        name = store.mapping[setting]
+        keys, where = self._crypt(store, "%s (%s)" % (name, setting))
+        try:
+            return _clean(magento_crypt.decrypt(value, keys, where))
+        except magento_crypt.CryptError as exc:
+            raise StoreError("%s (%s) cannot be read: %s" % (name, setting, exc))
+
+    def _encrypted_paths(self, table):
+        return set(s.mapping[setting] for s in self.stores if s.type == "magento2" and self._mage_table(s) == table
+                   for setting in MAGENTO_ENCRYPTED if setting in s.mapping)
 
     def write(self, store, changes):
         for setting, value in changes.items():
@@ -250,6 +326,7 @@ class DatabaseBackend(object):
             if store.type == "prestashop":
                 slot = slot[:2] + (self._ps_scope(store),) + slot[3:]  # with the shop's group, for inserts
             self.pending[slot] = value
+            self.slot_stores[slot] = store
 
     @staticmethod
     def slot(store, name):
@@ -260,6 +337,8 @@ class DatabaseBackend(object):
         """The SQL to run, as a list of (sql, params, kind); raises StoreError when a change cannot be made."""
         statements = []
         woo = {}
+        self._check_names()
+        refused = []
         for slot in sorted(self.pending, key=repr):
             value = self.pending[slot]
             kind = slot[0]
@@ -269,6 +348,12 @@ class DatabaseBackend(object):
                 statements.extend(self._mage_statements(slot, value))
             else:
                 woo.setdefault((slot[1], slot[2]), {})[slot[3]] = "" if value is None else value
+            if kind != "woocommerce" and value is not None:
+                statements.extend(self._overrides(slot, value, refused))
+        if refused:
+            raise StoreError("a write at a wider scope would not reach narrower scopes that keep their own value: %s. "
+                             "Give store.overrides: write (set them too) or remove (delete them, so that the wider "
+                             "value applies)" % "; ".join(refused))
         for (table, option), changes in sorted(woo.items()):
             current = self.woo_rows[table][option][1]
             try:
@@ -371,6 +456,8 @@ class DatabaseBackend(object):
                 table = prefix + "configuration"
                 need = table
                 ps_names.setdefault(table, set()).update(store.mapping.values())
+                if _ps14_candidate(store):
+                    ps_names[table].add(_ps14_candidate(store))
             elif store.type == "woocommerce":
                 table = need = prefix + "options"
                 woo_options.setdefault(table, set()).add(_option_name(store))
@@ -385,6 +472,12 @@ class DatabaseBackend(object):
             if table not in tables:
                 continue
             self.ps_rows[table] = self._ps_load(table, names)
+            held = set(key[-1] for key in self.ps_rows[table])
+            for store in self.stores:
+                legacy = _ps14_candidate(store) if store.type == "prestashop" else None
+                if legacy and _prefix(store) + "configuration" == table and legacy in held \
+                        and store.mapping["ctx_mode"] not in held:
+                    store.mapping["ctx_mode"] = legacy  # the PrestaShop 1.4 module's name for the mode
             shop_table = table[:-len("configuration")] + "shop"
             if shop_table in tables:
                 self.ps_shops[table] = dict((int(r[0]), int(r[1])) for r in self._query(
@@ -555,6 +648,15 @@ class DatabaseBackend(object):
                          (scope, scope_id, path))]
             else:
                 return []
+        if value and path in self._encrypted_paths(table):
+            store = self.slot_stores.get(slot) or next(
+                s for s in self.stores
+                if s.type == "magento2" and self._mage_table(s) == table and path in s.mapping.values())
+            keys, where = self._crypt(store, path)
+            try:
+                value = magento_crypt.encrypt(value, keys, where)
+            except magento_crypt.CryptError as exc:
+                raise StoreError("%s cannot be encrypted: %s" % (path, exc))
         return [("sql", "INSERT INTO %s (scope, scope_id, path, value) VALUES (%%s, %%s, %%s, %%s) "
                         "ON DUPLICATE KEY UPDATE value = VALUES(value)" % _q(table),
                  (scope, scope_id, path, value))]
@@ -571,6 +673,10 @@ class DatabaseBackend(object):
         return roots
 
     def _note_cache(self, result, roots, run, check_mode):
+        for store, notes in self.shop_results.items():
+            result["shop_results"].setdefault(store, {}).update(notes)
+        if self.pending:
+            self._note_cache_pending(result)
         if not roots:
             return
         for root in roots:
@@ -578,8 +684,201 @@ class DatabaseBackend(object):
                 _clean_magento_cache(root)
         for store in self.stores:
             if store.type == "magento2" and store.options.get("magento_root") in roots:
-                result["shop_results"][store] = {"cache_cleaned": True}
+                result["shop_results"].setdefault(store, {})["cache_cleaned"] = True
         result["cache_cleaned"] = roots
+
+    def _note_cache_pending(self, result):
+        # Without magento_root nobody cleans the config cache: the shop serves its old settings until it is.
+        tables = set(slot[1] for slot in self.pending if slot[0] == "magento2")
+        for store in self.stores:
+            if store.type != "magento2" or store.options.get("magento_root") or self._mage_table(store) not in tables:
+                continue
+            result["shop_results"].setdefault(store, {})["cache_flush_required"] = True
+            result.setdefault("warnings", []).append(
+                "%s: Magento serves its configuration from a cache; without store.magento_root it was not cleaned. "
+                "Run %s in the shop's root folder, or the shop keeps its old settings" % (self.describe(store), CACHE_COMMAND))
+
+    # -- names the database holds (store.create) -------------------------------------------------------
+    def _held(self, slot):
+        """Names of the same kind the database holds, to check a mapped name and to list in the error."""
+        kind, table = slot[0], slot[1]
+        key = (table, slot[2]) if kind == "woocommerce" else (table,)
+        if key not in self.held:
+            if kind == "prestashop":
+                names = [r[0] for r in self._query("SELECT DISTINCT name FROM %s" % _q(table))]
+            elif kind == "magento2":
+                names = [r[0] for r in self._query("SELECT DISTINCT path FROM %s" % _q(table))]
+            else:
+                row = self.woo_rows.get(table, {}).get(slot[2])
+                names = [e.key if isinstance(e.key, str) else e.key.decode("utf-8", "replace")
+                         for e in phpserialize.entries(row[1])] if row else []
+            self.held[key] = set(names)
+        return self.held[key]
+
+    def _check_names(self):
+        missing = {}
+        for slot, value in self.pending.items():
+            store = self.slot_stores.get(slot)
+            if value is None or store is None or store.options.get("create"):
+                continue
+            name = slot[3]
+            held = self._held(slot)
+            if name not in held:
+                where = ("%s of %s" % (slot[2], slot[1])) if slot[0] == "woocommerce" else slot[1]
+                missing.setdefault((where, slot[0], _family(store)), set()).add(name)
+        if missing:
+            parts = []
+            for (where, kind, family), names in sorted(missing.items()):
+                held = sorted(n for n in self._held_for(where, kind) if family and n.startswith(family))
+                parts.append("%s holds no %s (it holds %s)" % (where, ", ".join(sorted(names)),
+                                                               ", ".join(held[:40]) or "none of the plugin's"))
+            raise StoreError("%s: is the plugin installed and its settings saved once, are store.keys and store.brand "
+                             "right? Set store.create: true to add the setting anyway" % "; ".join(parts))
+
+    def _held_for(self, where, kind):
+        for key, names in self.held.items():
+            if (kind == "woocommerce" and len(key) == 2 and "%s of %s" % (key[1], key[0]) == where) or \
+                    (kind != "woocommerce" and key == (where,)):
+                return names
+        return set()
+
+    # -- narrower scopes that override a wider one ---------------------------------------------------
+    def _narrower(self, slot):
+        """[(scope key, label, stored value)] of the rows that override this slot's scope for its name."""
+        kind, table, scope, name = slot
+        out = []
+        if kind == "prestashop":
+            shops = self.ps_shops.get(table, {})
+            for key, value in self.ps_rows.get(table, {}).items():
+                if key[-1] != name or key[0] == "global":
+                    continue
+                if scope[0] == "global" or (scope[0] == "group" and key[0] == "shop" and shops.get(key[1]) == scope[1]):
+                    label = ("shop %d" % key[1]) if key[0] == "shop" else ("shop group %d" % key[1])
+                    full = ("shop", key[1], shops.get(key[1])) if key[0] == "shop" else key[:2]
+                    out.append((full, label, value))
+        elif kind == "magento2":
+            websites = self.mage_websites.get(table, {})
+            for (row_scope, row_id, path), value in self.mage_rows.get(table, {}).items():
+                if path != name or row_scope == "default":
+                    continue
+                if scope[0] == "default" or (scope[0] == "websites" and row_scope == "stores"
+                                             and websites.get(row_id) == scope[1]):
+                    label = ("store view %d" % row_id) if row_scope == "stores" else ("website %d" % row_id)
+                    out.append(((row_scope, row_id), label, value))
+        return sorted(out, key=lambda item: item[1])
+
+    def _stored_clear(self, slot, value):
+        """A narrower row's value in clear (Magento's encrypted ones decrypted; unreadable ones differ)."""
+        value = _text(value)
+        if value and slot[0] == "magento2" and slot[3] in self._encrypted_paths(slot[1]):
+            store = self.slot_stores.get(slot)
+            try:
+                keys, where = self._crypt(store, slot[3])
+                return magento_crypt.decrypt(value, keys, where)
+            except (StoreError, magento_crypt.CryptError):
+                return None
+        return value
+
+    def _overrides(self, slot, value, refused):
+        store = self.slot_stores.get(slot)
+        policy = (store.options.get("overrides") if store is not None else None) or "refuse"
+        statements, notes, differing = [], [], []
+        for scope, label, stored in self._narrower(slot):
+            narrower_slot = slot[:2] + (scope,) + slot[3:]
+            if narrower_slot in self.pending:
+                continue  # written in this same call: its own value is what the user asked
+            if self._stored_clear(slot, stored) == value:
+                continue
+            differing.append(label)
+            if policy == "write":
+                if slot[0] == "prestashop":
+                    statements.extend(self._ps_statements(narrower_slot, value))
+                else:
+                    statements.extend(self._mage_statements(narrower_slot, value))
+                notes.append({"scope": label, "name": slot[3], "action": "written"})
+            elif policy == "remove":
+                if slot[0] == "prestashop":
+                    statements.append(("sql", "DELETE FROM %s WHERE name = %%s%s" % (_q(slot[1]), _ps_restriction(scope)),
+                                       (slot[3],) + _ps_restriction_args(scope)))
+                else:
+                    statements.append(("sql", "DELETE FROM %s WHERE scope = %%s AND scope_id = %%s AND path = %%s"
+                                       % _q(slot[1]), (scope[0], scope[1], slot[3])))
+                notes.append({"scope": label, "name": slot[3], "action": "removed"})
+        if differing and policy == "refuse":
+            refused.append("%s is set at %s" % (slot[3], ", ".join(differing)))
+        if store is not None and notes:
+            known = self.shop_results.setdefault(store, {}).setdefault("overrides", [])
+            known.extend(n for n in notes if n not in known)
+        return statements
+
+    def scope_report(self, store):
+        """For a store at a wider scope: its overrides, and the settings each narrower scope serves.
+
+        Returns {"overrides": [{"scope", "settings"}], "views": [(label, values, overridden settings)]}, or None at the
+        narrowest scope (a PrestaShop shop, a Magento store view) and for WooCommerce.
+        """
+        if store.type == "woocommerce":
+            return None
+        by_scope = {}
+        for setting, name in sorted(store.mapping.items()):
+            slot = self._slot(store, name)
+            if store.type == "prestashop":
+                slot = slot[:2] + (self._ps_scope(store),) + slot[3:]
+                if slot[2][0] == "shop":
+                    return None
+            elif slot[2][0] == "stores":
+                return None
+            for scope, label, _value in self._narrower(slot):
+                by_scope.setdefault((scope, label), []).append(setting)
+        overrides = [{"scope": label, "settings": settings} for (_scope, label), settings in sorted(by_scope.items(),
+                                                                                                    key=lambda i: i[0][1])]
+        views = []
+        own = {}
+        for (scope, _label), settings in by_scope.items():
+            own.setdefault(scope[:2], set()).update(settings)
+        for label, chain in self._serving(store, set(own)):
+            if store.type == "prestashop":
+                table = self._ps_table(store)
+                raw = dict((setting, self._ps_value(table, chain, name)) for setting, name in store.mapping.items())
+            else:
+                table = self._mage_table(store)
+                raw = dict((setting, self._mage_value(table, chain, name)) for setting, name in store.mapping.items())
+            settings = set()
+            for key in chain:
+                settings.update(own.get(key, ()))
+            views.append((label, self._settings(store, raw), sorted(settings)))
+        return {"overrides": overrides, "views": views}
+
+    def _serving(self, store, overridden):
+        """(label, lookup chain) of every narrowest scope served through an overriding row."""
+        out = []
+        if store.type == "prestashop":
+            table = self._ps_table(store)
+            scope = self._ps_scope(store)
+            shops = self.ps_shops.get(table)
+            if shops is None:
+                return [(("shop %d" % s[1]) if s[0] == "shop" else ("shop group %d" % s[1]),
+                         self._ps_chain(("shop", s[1], None) if s[0] == "shop" else s)) for s in sorted(overridden)]
+            for shop, group in sorted(shops.items()):
+                if scope[0] == "group" and group != scope[1]:
+                    continue
+                chain = self._ps_chain(("shop", shop, group))
+                if any(key in overridden for key in chain[:-1] if key != scope[:2]):
+                    out.append(("shop %d" % shop, chain))
+            return out
+        table = self._mage_table(store)
+        scope, scope_id = _magento_scope(store)
+        websites = self.mage_websites.get(table)
+        if websites is None:
+            return [(("store view %d" % s[1]) if s[0] == "stores" else ("website %d" % s[1]),
+                     [s, ("default", 0)]) for s in sorted(overridden)]
+        for view, website in sorted(websites.items()):
+            if view == 0 or (scope == "websites" and website != scope_id):
+                continue  # store 0 is the admin store, which serves no customer
+            chain = self._mage_chain(table, "stores", view)
+            if any(key in overridden for key in chain[:-1] if key != (scope, scope_id)):
+                out.append(("store view %d" % view, chain))
+        return out
 
     # -- execution -------------------------------------------------------------------------------------
     def _execute(self, cursor, statement):
@@ -617,6 +916,32 @@ def _ps_restriction(scope):
 
 def _ps_restriction_args(scope):
     return (scope[1],) if scope[0] in ("shop", "group") else ()
+
+
+def _text(value):
+    """The stored text as is ('' kept), None when there is no row or entry."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def _ps14_candidate(store):
+    """<BRAND>_CTX_MODE when the store uses the default name for the mode (PrestaShop 1.4 module), else None."""
+    if "ctx_mode" not in store.mapping or (store.options.get("keys") or {}).get("ctx_mode"):
+        return None
+    return "%s_%s" % (_brand(store).upper(), _PS14_MODE)
+
+
+def _family(store):
+    """The prefix the plugin's own names share, to list what the database holds."""
+    brand = _brand(store)
+    if store.type == "prestashop":
+        return brand.upper() + "_"
+    if store.type == "magento2":
+        return brand.lower() + "/"
+    return ""
 
 
 def _clean(value):

@@ -100,6 +100,10 @@ shops:
     fingerprint:
       description: Fingerprint of the key that signed the form. Never the key.
       type: str
+    sign_algo:
+      description: The algorithm the form was signed with, as the shop's own plugin signs (see M(vads.shop.shop_info)).
+      type: str
+      sample: SHA-1
     trans_id:
       description: The C(vads_trans_id) posted.
       type: str
@@ -116,7 +120,8 @@ shops:
 
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
 from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, normalize_algo, site_id_problem
+from ansible_collections.vads.shop.plugins.module_utils.algorithm import effective_algo
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_problem
 from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
 
 OWN = {
@@ -172,11 +177,13 @@ class ReadSigning(Operation):
         key = current.get(setting)
         if not key and not problems:
             problems.append("the store holds no %s key (%s)" % (mode, store.mapping.get(setting, setting)))
-        algo = normalize_algo(current.get("sign_algo"))
+        # The algorithm the shop's own plugin would sign with (a missing PrestaShop row signs SHA-1).
+        algo, _source = effective_algo(store.type, current.get("sign_algo"))
         if algo is None:
             problems.append("the store's signature algorithm %r is unknown" % (current.get("sign_algo"),))
         self.signing[id(shop)] = {"site_id": site_id, "mode": mode, "key": key, "algo": algo}
-        return Plan(result={"site_id": site_id, "mode": mode, "fingerprint": fingerprint(key)}, problems=problems)
+        return Plan(result={"site_id": site_id, "mode": mode, "fingerprint": fingerprint(key), "sign_algo": algo},
+                    problems=problems)
 
 
 def _rejection(result):
@@ -238,7 +245,7 @@ def main():
     for original, summary in zip(shops, read["shops"]):
         shop = dict(original, name=summary["name"])
         result = {"name": summary["name"], "site_id": summary["site_id"], "mode": summary["mode"],
-                  "fingerprint": summary["fingerprint"]}
+                  "fingerprint": summary["fingerprint"], "sign_algo": summary["sign_algo"]}
         entries.append({"shop": shop, "name": summary["name"], "signing": reader.signing[id(original)],
                         "result": result})
     gw.run_all(lambda e: _probe(module, e), entries, module.params["concurrency"])

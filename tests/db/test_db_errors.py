@@ -72,7 +72,7 @@ def test_a_failing_write_rolls_back_the_whole_transaction(new_db):
     too_long = "PAYZEN_" + "X" * 300  # name is varchar(254): the second INSERT fails in strict mode
     run = run_module("ctx_mode", {"store": db.store("prestashop"), "mode": "PRODUCTION", "key": KEY_PROD, "shops": [
         {"name": "first", "store": {"shop_id": 1}},
-        {"name": "second", "store": {"shop_id": 4, "keys": {"ctx_mode": too_long}}}]})
+        {"name": "second", "store": {"shop_id": 4, "keys": {"ctx_mode": too_long}, "create": True}}]})
     assert run.failed
     assert "rolled back" in run.result["msg"] and "Data too long" in run.result["msg"]
     assert KEY_PROD not in run.output and db.server.password not in run.output

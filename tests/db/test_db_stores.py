@@ -55,7 +55,7 @@ def prestashop(new_db, shops=((1, 1), (2, 1), (3, 1), (4, 2))):
                    " deleted) VALUES (%s, %s, %s, '', 2, 'classic', 1, 0)",
                    [(shop, group, "shop %d" % shop) for shop, group in shops])
     rows = [(None, None, "PS_SHOP_NAME", "Ma boutique é"),
-            (None, None, "PAYZEN_SITE_ID", "12345678"),
+            (None, None, "PAYZEN_SITE_ID", "40127895"),
             (None, None, "PAYZEN_MODE", "TEST"),
             (None, None, "PAYZEN_KEY_TEST", KEY_TEST),
             (None, None, "PAYZEN_KEY_PROD", OLD_PROD),
@@ -130,7 +130,7 @@ def test_prestashop_global_and_group_scopes_and_brand(new_db):
     assert db.execute("SELECT id_shop_group, id_shop FROM ps_configuration WHERE name = 'PAYZEN_KEY_PROD'"
                       " AND value = %s", (KEY_PROD,)) == ((2, None),)
     assert effective(db, 4, "PAYZEN_KEY_PROD") == KEY_PROD and effective(db, 1, "PAYZEN_KEY_PROD") == OLD_PROD
-    brand = db.store("prestashop", brand="systempay")
+    brand = db.store("prestashop", brand="systempay", create=True)  # this database never held SYSTEMPAY_KEY_PROD
     run = run_module("ctx_mode", {"store": brand, "mode": "PRODUCTION", "key": KEY_PROD2})
     assert not run.failed and run.changed, run.output
     assert db.execute("SELECT value FROM ps_configuration WHERE name = 'SYSTEMPAY_MODE'") == (("PRODUCTION",),)
@@ -167,7 +167,7 @@ WOO_SETTINGS = {
     "enabled": "yes",
     "title": "Paiement par carte bancaire é",
     "description": "日本語の説明 — «Vous serez redirigé»",
-    "site_id": "12345678",
+    "site_id": "40127895",
     "key_test": KEY_TEST,
     "key_prod": OLD_PROD,
     "ctx_mode": "TEST",
@@ -226,7 +226,12 @@ def test_woocommerce_adds_missing_entries_and_other_brands(new_db):
     settings = {"enabled": "no", "title": "Systempay é"}
     db, raw = woocommerce(new_db, settings, name="woocommerce_systempay_settings")
     store = db.store("woocommerce", brand="systempay")
-    run = run_module("ctx_mode", {"store": store, "mode": "PRODUCTION", "key": KEY_PROD, "force": True})
+    args = {"store": store, "mode": "PRODUCTION", "key": KEY_PROD, "force": True}
+    refused = run_module("ctx_mode", args)   # entries the array does not hold: an error naming what it holds
+    assert refused.failed and "holds no ctx_mode, key_prod" in refused.result["msg"], refused.output
+    assert "store.create" in refused.result["msg"] and KEY_PROD not in refused.output
+    args["store"] = dict(store, create=True)
+    run = run_module("ctx_mode", args)
     assert not run.failed and run.changed, run.output
     value = php_unserialize(db.execute("SELECT option_value FROM wp_options WHERE option_name ="
                                        " 'woocommerce_systempay_settings'")[0][0].encode("utf-8"))
@@ -253,7 +258,7 @@ def magento(new_db, tmp_path):
                " (1, 'default', 1, 1, 'Default', 1), (2, 'fr', 1, 1, 'Français', 1), (3, 'outlet', 2, 2, 'Outlet', 1)")
     db.executemany("INSERT INTO core_config_data (scope, scope_id, path, value) VALUES (%s, %s, %s, %s)", [
         ("default", 0, "web/unsecure/base_url", "http://shop.example/"),
-        ("default", 0, "payzen/general/site_id", "12345678"),
+        ("default", 0, "payzen/general/site_id", "40127895"),
         ("default", 0, "payzen/general/ctx_mode", "TEST"),
         ("default", 0, "payzen/general/key_test", KEY_TEST),
         ("default", 0, "payzen/general/key_prod", OLD_PROD),

@@ -18,7 +18,12 @@ def store(**options):
 def test_default_names_per_type_and_brand():
     assert store(type="prestashop").mapping == {
         "site_id": "PAYZEN_SITE_ID", "ctx_mode": "PAYZEN_MODE", "key_test": "PAYZEN_KEY_TEST",
-        "key_prod": "PAYZEN_KEY_PROD", "sign_algo": "PAYZEN_SIGN_ALGO"}
+        "key_prod": "PAYZEN_KEY_PROD", "sign_algo": "PAYZEN_SIGN_ALGO",
+        "rest_private_key_test": "PAYZEN_PRIVKEY_TEST", "rest_private_key_prod": "PAYZEN_PRIVKEY_PROD",
+        "rest_public_key_test": "PAYZEN_PUBKEY_TEST", "rest_public_key_prod": "PAYZEN_PUBKEY_PROD",
+        "rest_hmac_key_test": "PAYZEN_RETKEY_TEST", "rest_hmac_key_prod": "PAYZEN_RETKEY_PROD"}
+    assert store(type="woocommerce").mapping["rest_hmac_key_prod"] == "prod_return_key"
+    assert store(type="magento2").mapping["rest_hmac_key_prod"] == "payzen/general/rest_return_key_prod"
     assert store(type="prestashop", brand="systempay").mapping["ctx_mode"] == "SYSTEMPAY_MODE"
     assert store(type="woocommerce").mapping["key_prod"] == "key_prod"
     assert store(type="magento2").mapping["ctx_mode"] == "payzen/general/ctx_mode"

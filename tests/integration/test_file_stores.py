@@ -75,10 +75,10 @@ def test_go_live_on_hand_written_files(fleet):
     env = fleet["dotenv"].read_text()
     assert '# Symfony shop - payment settings (edited by hand)\n' in env
     assert 'VADS_CTX_MODE = "PRODUCTION"   # switched at go-live\n' in env
-    assert "export VADS_SITE_ID=12345678\n" in env
+    assert "export VADS_SITE_ID=40127895\n" in env
     assert 'DATABASE_URL="mysql://app:pw@127.0.0.1:3306/app?serverVersion=10.11"\n' in env
     yml = fleet["yaml"].read_text()
-    assert "    site_id: 12345678       # unquoted: a number to YAML, a string to us\n" in yml
+    assert "    site_id: 40127895       # unquoted: a number to YAML, a string to us\n" in yml
     assert "    ctx_mode: 'PRODUCTION'\n" in yml
     assert "mailer:\n    dsn: smtp://localhost\n" in yml
     ini = fleet["ini"].read_text()
@@ -95,7 +95,7 @@ def test_go_live_on_hand_written_files(fleet):
     assert not info.failed, info.output
     for shop in info.result["shops"]:
         assert shop["ctx_mode"] == "PRODUCTION"
-        assert shop["site_id"] == "12345678"
+        assert shop["site_id"] == "40127895"
         assert shop["ready_for_production"], shop["problems"]
         assert shop["problems"] == []
         assert shop["key_test_fingerprint"] != shop["key_prod_fingerprint"]
@@ -148,14 +148,14 @@ def test_force_overrides_placeholder_check(fleet):
 
 def test_single_key_store_switches_mode_and_key_together(tmp_path):
     env = tmp_path / "django.env"
-    env.write_text("VADS_SITE_ID=12345678\nVADS_CTX_MODE=TEST\nVADS_CERTIFICATE=%s\n" % KEY_TEST)
+    env.write_text("VADS_SITE_ID=40127895\nVADS_CTX_MODE=TEST\nVADS_CERTIFICATE=%s\n" % KEY_TEST)
     store = {"type": "dotenv", "path": str(env), "keys": {"key": "VADS_CERTIFICATE"}}
     refused = run_module("ctx_mode", {"mode": "PRODUCTION", "store": store})
     assert refused.failed and "give key" in refused.result["msg"]
     same = run_module("ctx_mode", {"mode": "PRODUCTION", "store": store, "key": KEY_TEST})
     assert same.failed and "the same as the test key" in same.result["msg"]
     four_phases("ctx_mode", {"mode": "PRODUCTION", "store": store, "key": KEY_PROD}, [env])
-    assert env.read_text() == "VADS_SITE_ID=12345678\nVADS_CTX_MODE=PRODUCTION\nVADS_CERTIFICATE=%s\n" % KEY_PROD
+    assert env.read_text() == "VADS_SITE_ID=40127895\nVADS_CTX_MODE=PRODUCTION\nVADS_CERTIFICATE=%s\n" % KEY_PROD
     wrong_slot = run_module("certificate", {"mode": "TEST", "value": KEY_TEST, "store": store})
     assert wrong_slot.failed and "keeps one key, for the current mode (PRODUCTION)" in wrong_slot.result["msg"]
     back = run_module("ctx_mode", {"mode": "TEST", "store": store, "key": KEY_TEST})

@@ -43,7 +43,7 @@ def test_hand_written_values_read_as_strings(kind):
     assert editor.get(mode) == "TEST"
     # Unquoted in yaml/json/ini: must not become the number 123456789012345 (leading zero lost).
     assert editor.get(key_test) == "0123456789012345"
-    assert editor.get(site_id) == "12345678"
+    assert editor.get(site_id) == "40127895"
     assert editor.get(key_prod) is None
 
 
