@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Options of the gateway-side modules: the ``backoffice`` dict (documented once), ``manual_done``,
-``concurrency``, and each module's own options, repeated as suboptions of ``shops``.
+``concurrency`` and the HTTP options (once per call), and each module's own options, repeated as suboptions of ``shops``.
 
 Built from one text per option, like the store fragment, so top level and ``shops`` never drift.
 """
@@ -95,6 +95,44 @@ _CONCURRENCY = {
     "description": ["How many shops talk to the network at the same time."],
     "type": "int",
     "default": 8,
+}
+
+# Ansible's usual HTTP options (ansible.module_utils.urls), one value for the whole call.
+_HTTP = {
+    "validate_certs": {
+        "description": [
+            "Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs "
+            "probed. V(false) only for a test gateway with a self-signed certificate you trust.",
+            "The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment "
+            "variable, or only O(ca_path) when given.",
+        ],
+        "type": "bool",
+        "default": True,
+    },
+    "ca_path": {
+        "description": [
+            "A PEM file of the certificate authorities to trust instead of the system's (a company CA, an "
+            "inspecting egress proxy's CA).",
+        ],
+        "type": "path",
+    },
+    "client_cert": {
+        "description": ["A PEM client certificate (chain) for TLS client authentication, with its key unless "
+                        "O(client_key) is given."],
+        "type": "path",
+    },
+    "client_key": {
+        "description": ["The PEM private key of O(client_cert), when it is in a separate file."],
+        "type": "path",
+    },
+    "use_proxy": {
+        "description": [
+            "Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the "
+            "task's C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.",
+        ],
+        "type": "bool",
+        "default": True,
+    },
 }
 
 _MODE_SIGN = {
@@ -360,6 +398,7 @@ def _documentation(module):
     shops["suboptions"] = suboptions
     options["shops"] = shops
     options["concurrency"] = copy.deepcopy(_CONCURRENCY)
+    options.update(copy.deepcopy(_HTTP))
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
 
@@ -477,6 +516,19 @@ options:
         - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
         type: str
     type: dict
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -646,6 +698,20 @@ options:
       names are resolved when they can be, else judged by their suffix). With the sandbox adapter, loopback hosts
       (and C(http://) on them) are allowed, as the sandbox and its demo receiver live there.'
     type: str
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''
 
     BACKOFFICE_CERTIFICATE = r'''
@@ -702,6 +768,19 @@ options:
     description:
     - 'With O(store): keep a copy of the store file before changing it.'
     type: bool
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1090,6 +1169,20 @@ options:
         - Required, here or in each item of O(shops).
         type: str
     type: dict
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''
 
     TRANSACTION = r'''
@@ -1152,6 +1245,19 @@ options:
     - 'Brand whose REST API host to use: V(payzen) (api.payzen.eu), V(systempay) (api.systempay.fr), V(lyra) or
       V(lyracollect) (api.lyra.com). For other brands give O(api_url).'
     type: str
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1338,10 +1444,24 @@ options:
     description:
     - Seconds to wait for each REST answer.
     type: float
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
   uuid:
     description:
     - The transaction's uuid. One of O(uuid) and O(order_id) is required.
     type: str
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
   wait_notification:
     default: 0
     description:
@@ -1362,11 +1482,24 @@ options:
     - Brand whose payment form endpoint to post to (V(payzen), V(systempay), V(sogecommerce), V(scellius), V(clicandpay),
       V(lyra), V(lyracollect), V(epaync), V(osb)). One of O(brand) and O(gateway_url) is required.
     type: str
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
   card:
     description:
     - 'Sandbox only: a sandbox card number (C(4970100000000000) is accepted) posted as C(sandbox_card) so that the
       payment completes at once and the transaction uuid and status come back (14.3). Requires O(gateway_url).'
     type: str
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1733,4 +1866,18 @@ options:
     description:
     - 'Optional C(vads_url_check): a notification URL for this payment only.'
     type: str
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''

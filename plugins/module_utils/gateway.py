@@ -21,6 +21,7 @@ import re
 import socket
 import ssl
 import string
+import threading
 import time
 import uuid as uuid_lib
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +29,8 @@ from datetime import datetime, timezone
 
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
-from urllib.request import HTTPRedirectHandler, HTTPSHandler, Request, build_opener
+
+from ansible.module_utils.urls import Request, make_context
 
 from ansible_collections.vads.shop.plugins.module_utils import batch
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
@@ -203,15 +205,67 @@ def read_payment_page(status, body):
 
 
 # ---------------------------------------------------------------------------------------------- HTTP
-class _NoRedirect(HTTPRedirectHandler):
-    """The gateway does not follow redirects, and neither do we: a 3xx is an answer."""
+# One client per module call (a module call is one process): Ansible's own HTTP layer
+# (ansible.module_utils.urls), so proxies (https_proxy, http_proxy, no_proxy), validate_certs,
+# ca_path and client certificates behave as in every other module. Building a TLS context loads the
+# whole CA bundle (~45 ms of CPU here), so it is built once, and only when an https:// URL is used.
+# urllib closes each connection after its answer (it sends "Connection: close"); bench/http_bench.py
+# measures what a new connection per request costs against one kept alive.
+HTTP_OPTIONS = {
+    "validate_certs": {"type": "bool", "default": True},
+    "ca_path": {"type": "path"},
+    "client_cert": {"type": "path"},
+    "client_key": {"type": "path", "no_log": False},
+    "use_proxy": {"type": "bool", "default": True},
+}
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+
+class HttpClient(object):
+    """Every HTTP request of one module call: one TLS context, shared by all threads."""
+
+    def __init__(self, validate_certs=True, ca_path=None, client_cert=None, client_key=None, use_proxy=True):
+        self.validate_certs = validate_certs is not False
+        self.ca_path = ca_path
+        self.client_cert = client_cert
+        self.client_key = client_key
+        self.use_proxy = use_proxy is not False
+        self._context = None
+        self._lock = threading.Lock()
+        self.contexts_built = 0  # for tests and bench: stays at 1 per call
+
+    def context(self):
+        with self._lock:
+            if self._context is None:
+                try:
+                    self._context = make_context(cafile=self.ca_path, validate_certs=self.validate_certs,
+                                                 client_cert=self.client_cert, client_key=self.client_key)
+                except (ssl.SSLError, OSError, IOError) as exc:
+                    raise TransportError("TLS settings unusable (ca_path %s, client_cert %s): %s"
+                                         % (self.ca_path or "-", self.client_cert or "-", exc),
+                                         tls_error=str(exc))
+                self.contexts_built += 1
+            return self._context
+
+    def open(self, method, url, body, headers, timeout):
+        """urllib's answer object (raises HTTPError for any status >= 300: redirects are not followed)."""
+        context = self.context() if url.lower().startswith("https:") else None
+        # use_netrc=False: a ~/.netrc entry must never replace the Authorization header we send.
+        return Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs, follow_redirects="none",
+                       http_agent="vads.shop", use_netrc=False, context=context).open(
+            method, url, data=body, headers=headers or {}, timeout=timeout)
 
 
-def _opener():
-    return build_opener(_NoRedirect, HTTPSHandler(context=ssl.create_default_context()))
+_CLIENT = [HttpClient()]
+
+
+def configure_http(params):
+    """The module's HTTP options (validate_certs, ca_path, ...) for every request of this call."""
+    _CLIENT[0] = HttpClient(**dict((name, params.get(name)) for name in HTTP_OPTIONS))
+    return _CLIENT[0]
+
+
+def http_client():
+    return _CLIENT[0]
 
 
 class Response(object):
@@ -242,11 +296,9 @@ class TransportError(GatewayError):
 
 def request_once(method, url, body=None, headers=None, timeout=10):
     """One HTTP request without following redirects: a Response (any status) or TransportError."""
-    req = Request(url, data=body, headers=headers or {})
-    req.get_method = lambda: method
     start = time.monotonic()
     try:
-        resp = _opener().open(req, timeout=timeout)
+        resp = _CLIENT[0].open(method, url, body, headers, timeout)
         try:
             data = resp.read()
         finally:
@@ -258,6 +310,8 @@ def request_once(method, url, body=None, headers=None, timeout=10):
         except Exception:  # pylint: disable=broad-except
             data = b""
         return Response(exc.code, dict(exc.headers or {}), data, int((time.monotonic() - start) * 1000))
+    except TransportError:
+        raise
     except URLError as exc:
         reason = exc.reason
         if isinstance(reason, ssl.SSLError):
@@ -487,13 +541,16 @@ FLEET_OPTIONS = {
     "name": {"type": "str"},
     "concurrency": {"type": "int", "default": 8},
 }
+FLEET_OPTIONS.update(HTTP_OPTIONS)
+# One value for the whole call, never per shop: one HTTP client, one TLS context, one thread pool.
+CALL_OPTIONS = ("concurrency",) + tuple(HTTP_OPTIONS)
 
 
 def fleet_argument_spec(own):
     """name, concurrency, the module's own options, and ``shops`` (the same options, no defaults)."""
     top = copy.deepcopy(FLEET_OPTIONS)
     top.update(copy.deepcopy(own))
-    top["shops"] = batch.shops_option(top, exclude=("concurrency",))
+    top["shops"] = batch.shops_option(top, exclude=CALL_OPTIONS)
     return top
 
 
