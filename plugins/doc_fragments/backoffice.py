@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import json
 
-from ansible_collections.vads.shop.plugins.doc_fragments.store import _STORE
+from ansible_collections.vads.shop.plugins.doc_fragments.store import _SECRETS, _STORE
 
 _BACKOFFICE = {
     "description": [
@@ -399,8 +399,13 @@ def _documentation(module):
     options["shops"] = shops
     options["concurrency"] = copy.deepcopy(_CONCURRENCY)
     options.update(copy.deepcopy(_HTTP))
+    if module in _WITH_SECRETS:
+        options["secrets"] = copy.deepcopy(_SECRETS)
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
+
+# Modules whose own options hold secrets (password, probe_key): they take O(secrets).
+_WITH_SECRETS = ("transaction", "notification_url")
 
 _FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE")
 
@@ -569,6 +574,17 @@ options:
     description:
     - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the shop's
       key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:
@@ -1292,6 +1308,17 @@ options:
     description:
     - Retries after an HTTP 5xx, a connection error or a timeout, with exponential backoff.
     type: int
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
+    type: str
   shops:
     description:
     - Several shops handled in this one module call; network calls run O(concurrency) at a time.

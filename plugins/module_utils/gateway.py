@@ -33,6 +33,7 @@ from urllib.parse import urlencode, urlsplit
 from ansible.module_utils.urls import Request, make_context
 
 from ansible_collections.vads.shop.plugins.module_utils import batch
+from ansible_collections.vads.shop.plugins.module_utils import secrets as secrets_option
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
 
 # ---------------------------------------------------------------------------------------------- brands
@@ -542,8 +543,9 @@ FLEET_OPTIONS = {
     "concurrency": {"type": "int", "default": 8},
 }
 FLEET_OPTIONS.update(HTTP_OPTIONS)
-# One value for the whole call, never per shop: one HTTP client, one TLS context, one thread pool.
-CALL_OPTIONS = ("concurrency",) + tuple(HTTP_OPTIONS)
+# One value for the whole call, never per shop: one HTTP client, one TLS context, one thread pool,
+# one bundle of secrets.
+CALL_OPTIONS = ("concurrency", "secrets") + tuple(HTTP_OPTIONS)
 
 
 def fleet_argument_spec(own):
@@ -551,6 +553,8 @@ def fleet_argument_spec(own):
     top = copy.deepcopy(FLEET_OPTIONS)
     top.update(copy.deepcopy(own))
     top["shops"] = batch.shops_option(top, exclude=CALL_OPTIONS)
+    if secrets_option.secret_options(own):
+        top["secrets"] = dict(secrets_option.SECRETS_OPTION)
     return top
 
 
