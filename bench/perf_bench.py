@@ -143,6 +143,7 @@ def bench_stores(runs, tmpfs, disk_dir):
             sizes = (100, 1000) if where == "tmpfs" else (1000,)
             names = list(tasks) if where == "tmpfs" else ["ctx_mode"]
             fleets = dict((n, make_files(folder / ("fleet%d" % n), n)) for n in sizes)
+            env = tree_env(collection_tree(folder / "collection"))
             plays = {"base": write_play(folder, "base", [ping]), "two": write_play(folder, "two", [ping, ping])}
             for name in names:
                 plays[name] = write_play(folder, name, [ping, dict(tasks[name], name="Task")])
@@ -153,7 +154,7 @@ def bench_stores(runs, tmpfs, disk_dir):
                 flip[0] = not flip[0]
                 extra = folder / "vars.json"
                 extra.write_text(json.dumps({"bench_shops": fleets[size], "bench_flip": flip[0]}))
-                cpu, wall, output = run_cpu(playbook_cmd(plays[play], extra))
+                cpu, wall, output = run_cpu(playbook_cmd(plays[play], extra), env)
                 if play not in ("base", "two"):
                     assert "changed=1" in output, output[-2000:]
                 return cpu, wall
@@ -182,18 +183,32 @@ def bench_stores(runs, tmpfs, disk_dir):
 
 
 # ------------------------------------------------------------------------------------------ go-live
-def _floor_collection(folder):
-    """A copy of the collection (links) whose modules are ping-then-replay action plugins."""
+def collection_tree(folder, floor=False):
+    """The collection of this checkout under folder/ansible_collections (links), for ANSIBLE_COLLECTIONS_PATH.
+
+    floor: its modules are ping-then-replay action plugins (bench/floor/vads_floor_action.py).
+    """
     root = Path(folder) / "ansible_collections" / "vads" / "shop"
-    (root / "plugins" / "action").mkdir(parents=True)
+    root.mkdir(parents=True)
     for name in ("galaxy.yml", "meta", "roles", "playbooks"):
         if (REPO / name).exists():
             os.symlink(REPO / name, root / name)
+    if not floor:
+        os.symlink(REPO / "plugins", root / "plugins")
+        return Path(folder)
+    (root / "plugins" / "action").mkdir(parents=True)
     for name in ("filter", "module_utils", "doc_fragments", "modules"):
         os.symlink(REPO / "plugins" / name, root / "plugins" / name)
     for module in MODULES:
         shutil.copy(REPO / "bench" / "floor" / "vads_floor_action.py", root / "plugins" / "action" / (module + ".py"))
     return Path(folder)
+
+
+def tree_env(tree, extra=None):
+    """Ansible reads the collection from tree only (not from the venv's link to the working copy)."""
+    env = {"ANSIBLE_COLLECTIONS_PATH": str(tree), "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH": "false"}
+    env.update(extra or {})
+    return env_for(env)
 
 
 def bench_golive(shops, hosts, workdir):
@@ -208,9 +223,9 @@ def bench_golive(shops, hosts, workdir):
         record = workdir / "record"
         record.mkdir()
         cmd = [str(BIN / "ansible-playbook"), "-i", str(inventory), str(REPO / "playbooks" / "golive.yml")]
-        real_env = env_for({"VADS_BENCH_RECORD": str(record),
-                            "ANSIBLE_CALLBACK_PLUGINS": str(REPO / "bench" / "floor"),
-                            "ANSIBLE_CALLBACKS_ENABLED": "vads_bench_record"})
+        real_env = tree_env(collection_tree(workdir / "real"), {
+            "VADS_BENCH_RECORD": str(record), "ANSIBLE_CALLBACK_PLUGINS": str(REPO / "bench" / "floor"),
+            "ANSIBLE_CALLBACKS_ENABLED": "vads_bench_record"})
         cpu, wall, output = run_cpu(cmd, real_env)
         recap = [line for line in output.splitlines() if " ok=" in line and "failed=0" not in line]
         if recap:
@@ -220,9 +235,7 @@ def bench_golive(shops, hosts, workdir):
         live = [r for r in rows if r.get("first_payment_notification") == "sent"
                 and r.get("first_payment_status") == "CANCELLED"]
         out.update(real_cpu=cpu, real_wall=wall, shops_verified=len(live), recorded=len(os.listdir(record)))
-        floor = _floor_collection(workdir / "floor")
-        floor_env = env_for({"VADS_BENCH_RECORD": str(record), "ANSIBLE_COLLECTIONS_PATH": str(floor),
-                             "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH": "false"})
+        floor_env = tree_env(collection_tree(workdir / "floor", floor=True), {"VADS_BENCH_RECORD": str(record)})
         cpu, wall, output = run_cpu(cmd, floor_env)
         out.update(floor_cpu=cpu, floor_wall=wall)
         out["beyond_floor_per_shop"] = (out["real_cpu"] - out["floor_cpu"]) / shops
@@ -234,9 +247,12 @@ def bench_golive(shops, hosts, workdir):
 
 # ------------------------------------------------------------------------------------------ http
 def bench_http(requests_count=200):
-    from ansible_collections.vads.shop.plugins.module_utils import gateway as gw  # pylint: disable=import-outside-toplevel
-    out = {}
     workdir = Path(tempfile.mkdtemp(prefix="vads-bench-http-"))
+    sys.path.insert(0, str(collection_tree(workdir / "collection")))
+    for name in [n for n in sys.modules if n.startswith("ansible_collections")]:
+        del sys.modules[name]
+    from ansible_collections.vads.shop.plugins.module_utils import gateway as gw  # pylint: disable=import-outside-toplevel
+    out = {"module_file": gw.__file__}
     box = Sandbox(workdir).start()
     try:
         shop = box.api("POST", "shops", {"site_id": "60000001"})

@@ -231,6 +231,7 @@ class HttpClient(object):
         self.client_key = client_key
         self.use_proxy = use_proxy is not False
         self._context = None
+        self._unused_context = None
         self._lock = threading.Lock()
         self.contexts_built = 0  # for tests and bench: stays at 1 per call
 
@@ -247,9 +248,17 @@ class HttpClient(object):
                 self.contexts_built += 1
             return self._context
 
+    def _plain(self):
+        # Request builds a full TLS context for every call that gives none, even for http:// (where
+        # it is never used): give it an empty one, made once.
+        with self._lock:
+            if self._unused_context is None:
+                self._unused_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            return self._unused_context
+
     def open(self, method, url, body, headers, timeout):
         """urllib's answer object (raises HTTPError for any status >= 300: redirects are not followed)."""
-        context = self.context() if url.lower().startswith("https:") else None
+        context = self.context() if url.lower().startswith("https:") else self._plain()
         # use_netrc=False: a ~/.netrc entry must never replace the Authorization header we send.
         return Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs, follow_redirects="none",
                        http_agent="vads.shop", use_netrc=False, context=context).open(
