@@ -14,6 +14,7 @@ import socket
 import socketserver
 import ssl
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -25,6 +26,7 @@ from cryptography.x509.oid import NameOID
 from support.runner import run_module
 
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
+from ansible_collections.vads.shop.plugins.module_utils.secrets import encode
 
 
 # ------------------------------------------------------------------------------------------ certificates
@@ -145,6 +147,10 @@ class _Proxy(socketserver.ThreadingMixIn, socketserver.TCPServer):
     def __init__(self):
         socketserver.TCPServer.__init__(self, ("127.0.0.1", 0), _ProxyHandler)
         self.seen = []
+        self.hold = 0  # seconds each plain request is held before it is relayed
+        self.inflight = 0
+        self.max_inflight = 0
+        self.lock = threading.Lock()
 
 
 class _ProxyHandler(socketserver.StreamRequestHandler):
@@ -167,6 +173,18 @@ class _ProxyHandler(socketserver.StreamRequestHandler):
             self.wfile.flush()
             self._pipe(self.connection, upstream)
             return
+        with self.server.lock:
+            self.server.inflight += 1
+            self.server.max_inflight = max(self.server.max_inflight, self.server.inflight)
+        try:
+            if self.server.hold:
+                time.sleep(self.server.hold)  # keeps requests in flight long enough to be seen together
+            self._relay(method, target, headers)
+        finally:
+            with self.server.lock:
+                self.server.inflight -= 1
+
+    def _relay(self, method, target, headers):
         parts = urllib.parse.urlsplit(target)
         upstream = socket.create_connection((parts.hostname, parts.port or 80), timeout=30)
         path = parts.path + ("?" + parts.query if parts.query else "")
@@ -318,3 +336,41 @@ def test_modules_take_the_proxy_and_ca_settings(sandbox, https_sandbox, proxy, p
     assert run.result["shops"][0]["accepted"] is True
     assert any(seen.startswith("CONNECT 127.0.0.1:") for seen in proxy.seen)
     assert certs["test_key"] not in run.output
+
+
+# ------------------------------------------------------------------------------------------ 14.3 overlap
+def test_payments_and_cancellations_of_a_host_overlap_within_the_concurrency_bound(sandbox, proxy, dotenv):
+    """The shops' requests of one call are in flight together, never more than `concurrency` at once.
+
+    The proxy holds each request a moment and counts how many it holds at the same time (a count,
+    not a duration, so the machine's load cannot make it fail).
+    """
+    proxy.hold = 0.4
+    env = {"http_proxy": "http://127.0.0.1:%d" % proxy.server_address[1], "no_proxy": ""}
+    shops, passwords = [], {}
+    for index in range(6):
+        site_id, certs = sandbox.new_shop(production_key=True)
+        path = dotenv(site_id, "PRODUCTION", certs["test_key"], certs["production_key"], name="s%d.env" % index)
+        sandbox.api("PUT", "shops/%s/notification-rules/payment-end" % site_id,
+                    {"production_url": sandbox.url + "/demo-merchant/ipn/%s" % site_id})
+        shops.append({"name": "s%d" % index, "site_id": site_id, "store": {"type": "dotenv", "path": str(path)}})
+        passwords["s%d" % index] = {"password": certs["production_rest_password"]}
+    run = run_module("payment_probe", {"gateway_url": sandbox.url + "/vads-payment/", "card": "4970100000000000",
+                                       "concurrency": 3, "order_id": "OVERLAP",
+                                       "shops": [{"name": s["name"], "store": s["store"]} for s in shops]}, env=env)
+    assert not run.failed, run.output[-3000:]
+    assert all(s["transaction"]["status"] == "AUTHORISED" for s in run.result["shops"])
+    assert 2 <= proxy.max_inflight <= 3, proxy.max_inflight
+
+    proxy.max_inflight = 0
+    run = run_module("transaction", {
+        "api_url": sandbox.url, "order_id": "OVERLAP", "state": "cancelled", "concurrency": 4,
+        "backoffice": sandbox.backoffice, "wait_notification": 10,
+        "secrets": encode(passwords),  # REST passwords by shop name: one no_log value
+        "shops": [{"name": s["name"], "site_id": s["site_id"]} for s in shops]}, env=env, verbosity=4)
+    assert not run.failed, run.output[-3000:]
+    for shop in run.result["shops"]:
+        assert shop["detailed_status"] == "CANCELLED" and shop["notification"]["status"] == "sent", shop
+    assert 2 <= proxy.max_inflight <= 4, proxy.max_inflight
+    for secret in passwords.values():
+        assert secret["password"] not in run.output
