@@ -21,6 +21,7 @@ import re
 import socket
 import ssl
 import string
+import sys
 import threading
 import time
 import uuid as uuid_lib
@@ -29,8 +30,6 @@ from datetime import datetime, timezone
 
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
-
-from ansible.module_utils.urls import Request, make_context
 
 from ansible_collections.vads.shop.plugins.module_utils import batch
 from ansible_collections.vads.shop.plugins.module_utils import secrets as secrets_option
@@ -221,6 +220,30 @@ HTTP_OPTIONS = {
 }
 
 
+_URLS = {}
+_IMPORT_LOCK = threading.Lock()
+
+
+def _urls():
+    """ansible.module_utils.urls, imported at the first request (a call without HTTP never pays for it).
+
+    Its only use of ``cryptography`` is GSSAPI channel binding, which these modules never use, and
+    importing it costs about 0.1 s of CPU per module call: it is hidden during this import.
+    """
+    with _IMPORT_LOCK:
+        if "module" not in _URLS:
+            hide = "cryptography" not in sys.modules
+            if hide:
+                sys.modules["cryptography"] = None  # an ImportError for urls' optional import
+            try:
+                from ansible.module_utils import urls  # pylint: disable=import-outside-toplevel
+            finally:
+                if hide and sys.modules.get("cryptography", 0) is None:
+                    del sys.modules["cryptography"]
+            _URLS["module"] = urls
+        return _URLS["module"]
+
+
 class HttpClient(object):
     """Every HTTP request of one module call: one TLS context, shared by all threads."""
 
@@ -239,7 +262,7 @@ class HttpClient(object):
         with self._lock:
             if self._context is None:
                 try:
-                    self._context = make_context(cafile=self.ca_path, validate_certs=self.validate_certs,
+                    self._context = _urls().make_context(cafile=self.ca_path, validate_certs=self.validate_certs,
                                                  client_cert=self.client_cert, client_key=self.client_key)
                 except (ssl.SSLError, OSError, IOError) as exc:
                     raise TransportError("TLS settings unusable (ca_path %s, client_cert %s): %s"
@@ -260,7 +283,7 @@ class HttpClient(object):
         """urllib's answer object (raises HTTPError for any status >= 300: redirects are not followed)."""
         context = self.context() if url.lower().startswith("https:") else self._plain()
         # use_netrc=False: a ~/.netrc entry must never replace the Authorization header we send.
-        return Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs, follow_redirects="none",
+        return _urls().Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs, follow_redirects="none",
                        http_agent="vads.shop", use_netrc=False, context=context).open(
             method, url, data=body, headers=headers or {}, timeout=timeout)
 
