@@ -138,8 +138,6 @@ class Scrubber(object):
     def __bool__(self):
         return bool(self.whole)
 
-    __nonzero__ = __bool__
-
     def _word(self, match):
         run = match.group(0)
         if len(run) < self.shortest:
