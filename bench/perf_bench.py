@@ -142,18 +142,20 @@ def bench_stores(runs, tmpfs, disk_dir):
         try:
             sizes = (100, 1000) if where == "tmpfs" else (1000,)
             names = list(tasks) if where == "tmpfs" else ["ctx_mode"]
-            fleets = dict((n, make_files(folder / ("fleet%d" % n), n)) for n in sizes)
+            # each play and size has its own files and flips its own target, so every run writes
+            fleets = dict(((name, n), make_files(folder / ("%s-%d" % (name, n)), n)) for name in names for n in sizes)
             env = tree_env(collection_tree(folder / "collection"))
             plays = {"base": write_play(folder, "base", [ping]), "two": write_play(folder, "two", [ping, ping])}
             for name in names:
                 plays[name] = write_play(folder, name, [ping, dict(tasks[name], name="Task")])
             samples = {}
-            flip = [False]
+            flips = {}
 
             def measure(play, size):
-                flip[0] = not flip[0]
+                flip = flips[(play, size)] = not flips.get((play, size), False)
                 extra = folder / "vars.json"
-                extra.write_text(json.dumps({"bench_shops": fleets[size], "bench_flip": flip[0]}))
+                shops = fleets[(names[0] if play in ("base", "two") else play, size)]
+                extra.write_text(json.dumps({"bench_shops": shops, "bench_flip": flip}))
                 cpu, wall, output = run_cpu(playbook_cmd(plays[play], extra), env)
                 if play not in ("base", "two"):
                     assert "changed=1" in output, output[-2000:]
@@ -162,7 +164,6 @@ def bench_stores(runs, tmpfs, disk_dir):
             for _run in range(runs):
                 for size in sizes:
                     for play in ["base", "two"] + names:
-                        # the first pass of each play/size only warms the page cache; not kept
                         samples.setdefault((play, size), []).append(measure(play, size))
             for (play, size), values in samples.items():
                 results[(where, play, size)] = statistics.median(v[0] for v in values)

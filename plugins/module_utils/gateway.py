@@ -262,8 +262,9 @@ class HttpClient(object):
         with self._lock:
             if self._context is None:
                 try:
-                    self._context = _urls().make_context(cafile=self.ca_path, validate_certs=self.validate_certs,
-                                                 client_cert=self.client_cert, client_key=self.client_key)
+                    self._context = _urls().make_context(
+                        cafile=self.ca_path, validate_certs=self.validate_certs, client_cert=self.client_cert,
+                        client_key=self.client_key)
                 except (ssl.SSLError, OSError, IOError) as exc:
                     raise TransportError("TLS settings unusable (ca_path %s, client_cert %s): %s"
                                          % (self.ca_path or "-", self.client_cert or "-", exc),
@@ -283,9 +284,9 @@ class HttpClient(object):
         """urllib's answer object (raises HTTPError for any status >= 300: redirects are not followed)."""
         context = self.context() if url.lower().startswith("https:") else self._plain()
         # use_netrc=False: a ~/.netrc entry must never replace the Authorization header we send.
-        return _urls().Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs, follow_redirects="none",
-                       http_agent="vads.shop", use_netrc=False, context=context).open(
-            method, url, data=body, headers=headers or {}, timeout=timeout)
+        client = _urls().Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs,
+                                 follow_redirects="none", http_agent="vads.shop", use_netrc=False, context=context)
+        return client.open(method, url, data=body, headers=headers or {}, timeout=timeout)
 
 
 _CLIENT = [HttpClient()]

@@ -76,12 +76,13 @@ def test_the_filter_builds_the_bundle_in_a_playbook(tmp_path):
     inventory = [{"name": name, "store": {"type": "dotenv", "path": str(path)}, "key_prod": KEYS[name]}
                  for name, path in paths.items()]
     playbook = tmp_path / "play.yml"
-    playbook.write_text(json.dumps([{"hosts": "localhost", "gather_facts": False, "vars": {
-        "shops": inventory, "ansible_connection": "local", "ansible_python_interpreter": sys.executable},
-                                     "tasks": [{"name": "Install", "vads.shop.certificate": {
-                                         "mode": "PRODUCTION",
-                                         "shops": "{{ shops | vads.shop.shop_options({'name': 'name', 'store': 'store'}) }}",
-                                         "secrets": "{{ shops | vads.shop.secrets({'value': 'key_prod'}) }}"}}]}]))
+    task = {"name": "Install", "vads.shop.certificate": {
+        "mode": "PRODUCTION",
+        "shops": "{{ shops | vads.shop.shop_options({'name': 'name', 'store': 'store'}) }}",
+        "secrets": "{{ shops | vads.shop.secrets({'value': 'key_prod'}) }}"}}
+    play_vars = {"shops": inventory, "ansible_connection": "local", "ansible_python_interpreter": sys.executable}
+    playbook.write_text(json.dumps([{"hosts": "localhost", "gather_facts": False, "vars": play_vars,
+                                     "tasks": [task]}]))
     rc, out = run_playbook(playbook, "localhost,", diff=True, verbosity=4)
     assert rc == 0, out[-3000:]
     assert "changed=1" in out
