@@ -363,6 +363,7 @@ def test_payments_and_cancellations_of_a_host_overlap_within_the_concurrency_bou
     assert 2 <= proxy.max_inflight <= 3, proxy.max_inflight
 
     proxy.max_inflight = 0
+    proxy.seen = []
     run = run_module("transaction", {
         "api_url": sandbox.url, "order_id": "OVERLAP", "state": "cancelled", "concurrency": 4,
         "backoffice": sandbox.backoffice, "wait_notification": 10,
@@ -372,5 +373,10 @@ def test_payments_and_cancellations_of_a_host_overlap_within_the_concurrency_bou
     for shop in run.result["shops"]:
         assert shop["detailed_status"] == "CANCELLED" and shop["notification"]["status"] == "sent", shop
     assert 2 <= proxy.max_inflight <= 4, proxy.max_inflight
+    for shop in shops:  # each request once per shop in this call
+        mine = [seen for seen in proxy.seen if shop["site_id"] in seen]
+        assert len([s for s in mine if s.endswith("/shops/%s/certificates" % shop["site_id"])]) <= 1, mine
+    assert len([s for s in proxy.seen if s.endswith("/api-payment/V4/Order/Get")]) == len(shops)
+    assert len([s for s in proxy.seen if s.endswith("/Transaction/CancelOrRefund")]) == len(shops)
     for secret in passwords.values():
         assert secret["password"] not in run.output
