@@ -128,7 +128,7 @@ def _tasks():
     }, flip
 
 
-def bench_stores(runs, tmpfs, disk_dir):
+def bench_stores(runs, tmpfs, disk_dir, plays=None):
     """CPU of one task = CPU(play: ping + task) - CPU(play: ping); the same for a second ping."""
     out = {"runs": runs}
     tasks, _flip = _tasks()
@@ -141,7 +141,7 @@ def bench_stores(runs, tmpfs, disk_dir):
         folder = Path(tempfile.mkdtemp(prefix="vads-bench-", dir=root))
         try:
             sizes = (100, 1000) if where == "tmpfs" else (1000,)
-            names = list(tasks) if where == "tmpfs" else ["ctx_mode"]
+            names = [n for n in tasks if not plays or n in plays] if where == "tmpfs" else ["ctx_mode"]
             # each play and size has its own files and flips its own target, so every run writes
             fleets = dict(((name, n), make_files(folder / ("%s-%d" % (name, n)), n)) for name in names for n in sizes)
             env = tree_env(collection_tree(folder / "collection"))
@@ -370,6 +370,7 @@ def main():
     parser.add_argument("--golive-hosts", type=int, default=4)
     parser.add_argument("--tmpfs", default="/dev/shm" if os.path.isdir("/dev/shm") else None)
     parser.add_argument("--disk", default=tempfile.gettempdir())
+    parser.add_argument("--stores-plays", help="comma-separated subset of the store tasks (default: all)")
     parser.add_argument("--json", help="also write the results there")
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -377,7 +378,8 @@ def main():
     if "http" in only:
         results["http"] = bench_http()
     if "stores" in only:
-        results["stores"] = bench_stores(args.runs, args.tmpfs, args.disk)
+        results["stores"] = bench_stores(args.runs, args.tmpfs, args.disk or None,
+                                         args.stores_plays.split(",") if args.stores_plays else None)
     if "golive" in only:
         workdir = Path(tempfile.mkdtemp(prefix="vads-bench-golive-"))
         try:
