@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Options of the gateway-side modules: the ``backoffice`` dict (documented once), ``manual_done``,
-``concurrency``, and each module's own options, repeated as suboptions of ``shops``.
+``concurrency`` and the HTTP options (once per call), and each module's own options, repeated as suboptions of ``shops``.
 
 Built from one text per option, like the store fragment, so top level and ``shops`` never drift.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import json
 
-from ansible_collections.vads.shop.plugins.doc_fragments.store import _STORE
+from ansible_collections.vads.shop.plugins.doc_fragments.store import _SECRETS, _STORE
 
 _BACKOFFICE = {
     "description": [
@@ -95,6 +95,44 @@ _CONCURRENCY = {
     "description": ["How many shops talk to the network at the same time."],
     "type": "int",
     "default": 8,
+}
+
+# Ansible's usual HTTP options (ansible.module_utils.urls), one value for the whole call.
+_HTTP = {
+    "validate_certs": {
+        "description": [
+            "Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs "
+            "probed. V(false) only for a test gateway with a self-signed certificate you trust.",
+            "The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment "
+            "variable, or only O(ca_path) when given.",
+        ],
+        "type": "bool",
+        "default": True,
+    },
+    "ca_path": {
+        "description": [
+            "A PEM file of the certificate authorities to trust instead of the system's (a company CA, an "
+            "inspecting egress proxy's CA).",
+        ],
+        "type": "path",
+    },
+    "client_cert": {
+        "description": ["A PEM client certificate (chain) for TLS client authentication, with its key unless "
+                        "O(client_key) is given."],
+        "type": "path",
+    },
+    "client_key": {
+        "description": ["The PEM private key of O(client_cert), when it is in a separate file."],
+        "type": "path",
+    },
+    "use_proxy": {
+        "description": [
+            "Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the "
+            "task's C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.",
+        ],
+        "type": "bool",
+        "default": True,
+    },
 }
 
 _MODE_SIGN = {
@@ -360,8 +398,14 @@ def _documentation(module):
     shops["suboptions"] = suboptions
     options["shops"] = shops
     options["concurrency"] = copy.deepcopy(_CONCURRENCY)
+    options.update(copy.deepcopy(_HTTP))
+    if module in _WITH_SECRETS:
+        options["secrets"] = copy.deepcopy(_SECRETS)
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
+
+# Modules whose own options hold secrets (password, probe_key): they take O(secrets).
+_WITH_SECRETS = ("transaction", "notification_url")
 
 _FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE")
 
@@ -477,6 +521,19 @@ options:
         - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
         type: str
     type: dict
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -517,6 +574,17 @@ options:
     description:
     - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the shop's
       key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:
@@ -646,6 +714,20 @@ options:
       names are resolved when they can be, else judged by their suffix). With the sandbox adapter, loopback hosts
       (and C(http://) on them) are allowed, as the sandbox and its demo receiver live there.'
     type: str
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''
 
     BACKOFFICE_CERTIFICATE = r'''
@@ -702,6 +784,19 @@ options:
     description:
     - 'With O(store): keep a copy of the store file before changing it.'
     type: bool
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1215,6 +1310,20 @@ options:
         - Required, here or in each item of O(shops).
         type: str
     type: dict
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''
 
     TRANSACTION = r'''
@@ -1277,6 +1386,19 @@ options:
     - 'Brand whose REST API host to use: V(payzen) (api.payzen.eu), V(systempay) (api.systempay.fr), V(lyra) or
       V(lyracollect) (api.lyra.com). For other brands give O(api_url).'
     type: str
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1311,6 +1433,17 @@ options:
     description:
     - Retries after an HTTP 5xx, a connection error or a timeout, with exponential backoff.
     type: int
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
+    type: str
   shops:
     description:
     - Several shops handled in this one module call; network calls run O(concurrency) at a time.
@@ -1463,10 +1596,24 @@ options:
     description:
     - Seconds to wait for each REST answer.
     type: float
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
   uuid:
     description:
     - The transaction's uuid. One of O(uuid) and O(order_id) is required.
     type: str
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
   wait_notification:
     default: 0
     description:
@@ -1487,11 +1634,24 @@ options:
     - Brand whose payment form endpoint to post to (V(payzen), V(systempay), V(sogecommerce), V(scellius), V(clicandpay),
       V(lyra), V(lyracollect), V(epaync), V(osb)). One of O(brand) and O(gateway_url) is required.
     type: str
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
   card:
     description:
     - 'Sandbox only: a sandbox card number (C(4970100000000000) is accepted) posted as C(sandbox_card) so that the
       payment completes at once and the transaction uuid and status come back (14.3). Requires O(gateway_url).'
     type: str
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
   concurrency:
     default: 8
     description:
@@ -1983,4 +2143,18 @@ options:
     description:
     - 'Optional C(vads_url_check): a notification URL for this payment only.'
     type: str
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
 '''

@@ -279,6 +279,22 @@ _SHOPS = {
     "elements": "dict",
 }
 
+# Added at the top level (never per shop) of every module whose own options hold secrets.
+_SECRETS = {
+    "description": [
+        "The secret options of the shops (keys, REST passwords) in one value: what the filter "
+        "P(vads.shop.secrets#filter) makes from the inventory's shops, or JSON text mapping each shop's name to "
+        "its secret options. Each shop gets its entry by its name (O(shops[].name)).",
+        "Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string "
+        "replacement per value and string, so one key per item of O(shops) costs time in the square of the "
+        "number of shops. Here the keys are one value for Ansible and the module masks each of them itself, in "
+        "linear time. Never returned or logged.",
+        "An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing "
+        "is changed.",
+    ],
+    "type": "str",
+}
+
 _FORCE = {
     "description": [
         "Go ahead although the production key looks wrong (missing, malformed, a placeholder, or equal to the "
@@ -422,6 +438,8 @@ def _documentation(module, writes=True):
         suboptions[name] = spec
     shops["suboptions"] = suboptions
     options["shops"] = shops
+    if any(name in own for name in ("key", "value")):
+        options["secrets"] = copy.deepcopy(_SECRETS)
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
 
@@ -661,6 +679,17 @@ options:
   name:
     description:
     - The shop's name, used in results and messages. Defaults to the store's type and location.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:
@@ -1094,6 +1123,17 @@ options:
   name:
     description:
     - The shop's name, used in results and messages. Defaults to the store's type and location.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:

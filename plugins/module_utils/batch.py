@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.vads.shop.plugins.module_utils import secrets as secrets_option
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, mask_passwords_in, mask_url
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     KEY_SETTINGS,
@@ -61,16 +62,37 @@ class FleetModule(AnsibleModule):
     (arguments, messages, diffs), whatever option or store it came from.
     """
 
+    def __init__(self, *args, **kwargs):
+        self._scrubber = None
+        super(FleetModule, self).__init__(*args, **kwargs)
+        # The shops' secrets arrive in one no_log value (see module_utils/secrets.py); this module
+        # masks each of them itself, in linear time, in everything it returns.
+        if self.params.get("secrets"):
+            try:
+                bundle = secrets_option.decode(self.params["secrets"],
+                                               secrets_option.secret_options(self.argument_spec))
+                secrets_option.apply(self.params.get("shops") or [{"name": self.params.get("name")}], bundle)
+            except secrets_option.SecretsError as exc:
+                self.fail_json(msg="nothing was changed: %s" % exc, changed=False)
+            self._scrubber = secrets_option.Scrubber(secrets_option.values(bundle))
+
     def exit_json(self, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
+        if self._scrubber:
+            kwargs = self._scrubber.scrub(kwargs)
         super(FleetModule, self).exit_json(**_masked(kwargs))
 
     def fail_json(self, msg, **kwargs):
         kwargs.setdefault("invocation", {"module_args": _compact(self.params)})
+        if self._scrubber:
+            kwargs = self._scrubber.scrub(kwargs)
+            msg = self._scrubber.text(msg)
         kwargs = _masked(kwargs)
         super(FleetModule, self).fail_json(mask_passwords_in(msg), **kwargs)
 
     def warn(self, warning):
+        if self._scrubber:
+            warning = self._scrubber.text(warning)
         super(FleetModule, self).warn(mask_passwords_in(warning))
 
 
@@ -99,6 +121,8 @@ def argument_spec(per_shop, writes=True):
         top["backup"] = {"type": "bool", "default": False}
     top.update(copy.deepcopy(per_shop))
     top["shops"] = shops_option(top)
+    if secrets_option.secret_options(per_shop):
+        top["secrets"] = dict(secrets_option.SECRETS_OPTION)  # once per call, never per shop
     return top
 
 
@@ -110,8 +134,10 @@ def merge_shops(params, names, dict_options=("store",)):
     """
     top = dict((name, params.get(name)) for name in names)
     items = params.get("shops")
+    bundle = secrets_option.decode(params.get("secrets"))  # checked by FleetModule already
     if not items:
-        return [top]
+        return secrets_option.apply([top], bundle)
+    items = secrets_option.apply(items, bundle)
     shops = []
     for item in items:
         shop = {}

@@ -21,6 +21,8 @@ import re
 import socket
 import ssl
 import string
+import sys
+import threading
 import time
 import uuid as uuid_lib
 from concurrent.futures import ThreadPoolExecutor
@@ -28,9 +30,9 @@ from datetime import datetime, timezone
 
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
-from urllib.request import HTTPRedirectHandler, HTTPSHandler, Request, build_opener
 
 from ansible_collections.vads.shop.plugins.module_utils import batch
+from ansible_collections.vads.shop.plugins.module_utils import secrets as secrets_option
 from ansible_collections.vads.shop.plugins.module_utils.rules import address_kind, url_syntax_problems
 from ansible_collections.vads.shop.plugins.module_utils.signature import sign
 
@@ -204,15 +206,101 @@ def read_payment_page(status, body):
 
 
 # ---------------------------------------------------------------------------------------------- HTTP
-class _NoRedirect(HTTPRedirectHandler):
-    """The gateway does not follow redirects, and neither do we: a 3xx is an answer."""
+# One client per module call (a module call is one process): Ansible's own HTTP layer
+# (ansible.module_utils.urls), so proxies (https_proxy, http_proxy, no_proxy), validate_certs,
+# ca_path and client certificates behave as in every other module. Building a TLS context loads the
+# whole CA bundle (~45 ms of CPU here), so it is built once, and only when an https:// URL is used.
+# urllib closes each connection after its answer (it sends "Connection: close"); bench/http_bench.py
+# measures what a new connection per request costs against one kept alive.
+HTTP_OPTIONS = {
+    "validate_certs": {"type": "bool", "default": True},
+    "ca_path": {"type": "path"},
+    "client_cert": {"type": "path"},
+    "client_key": {"type": "path", "no_log": False},
+    "use_proxy": {"type": "bool", "default": True},
+}
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+
+_URLS = {}
+_IMPORT_LOCK = threading.Lock()
 
 
-def _opener():
-    return build_opener(_NoRedirect, HTTPSHandler(context=ssl.create_default_context()))
+def _urls():
+    """ansible.module_utils.urls, imported at the first request (a call without HTTP never pays for it).
+
+    Its only use of ``cryptography`` is GSSAPI channel binding, which these modules never use, and
+    importing it costs about 0.1 s of CPU per module call: it is hidden during this import.
+    """
+    with _IMPORT_LOCK:
+        if "module" not in _URLS:
+            hide = "cryptography" not in sys.modules
+            if hide:
+                sys.modules["cryptography"] = None  # an ImportError for urls' optional import
+            try:
+                from ansible.module_utils import urls  # pylint: disable=import-outside-toplevel
+            finally:
+                if hide and sys.modules.get("cryptography", 0) is None:
+                    del sys.modules["cryptography"]
+            _URLS["module"] = urls
+        return _URLS["module"]
+
+
+class HttpClient(object):
+    """Every HTTP request of one module call: one TLS context, shared by all threads."""
+
+    def __init__(self, validate_certs=True, ca_path=None, client_cert=None, client_key=None, use_proxy=True):
+        self.validate_certs = validate_certs is not False
+        self.ca_path = ca_path
+        self.client_cert = client_cert
+        self.client_key = client_key
+        self.use_proxy = use_proxy is not False
+        self._context = None
+        self._unused_context = None
+        self._lock = threading.Lock()
+        self.contexts_built = 0  # for tests and bench: stays at 1 per call
+
+    def context(self):
+        with self._lock:
+            if self._context is None:
+                try:
+                    self._context = _urls().make_context(
+                        cafile=self.ca_path, validate_certs=self.validate_certs, client_cert=self.client_cert,
+                        client_key=self.client_key)
+                except (ssl.SSLError, OSError, IOError) as exc:
+                    raise TransportError("TLS settings unusable (ca_path %s, client_cert %s): %s"
+                                         % (self.ca_path or "-", self.client_cert or "-", exc),
+                                         tls_error=str(exc))
+                self.contexts_built += 1
+            return self._context
+
+    def _plain(self):
+        # Request builds a full TLS context for every call that gives none, even for http:// (where
+        # it is never used): give it an empty one, made once.
+        with self._lock:
+            if self._unused_context is None:
+                self._unused_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            return self._unused_context
+
+    def open(self, method, url, body, headers, timeout):
+        """urllib's answer object (raises HTTPError for any status >= 300: redirects are not followed)."""
+        context = self.context() if url.lower().startswith("https:") else self._plain()
+        # use_netrc=False: a ~/.netrc entry must never replace the Authorization header we send.
+        client = _urls().Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs,
+                                 follow_redirects="none", http_agent="vads.shop", use_netrc=False, context=context)
+        return client.open(method, url, data=body, headers=headers or {}, timeout=timeout)
+
+
+_CLIENT = [HttpClient()]
+
+
+def configure_http(params):
+    """The module's HTTP options (validate_certs, ca_path, ...) for every request of this call."""
+    _CLIENT[0] = HttpClient(**dict((name, params.get(name)) for name in HTTP_OPTIONS))
+    return _CLIENT[0]
+
+
+def http_client():
+    return _CLIENT[0]
 
 
 class Response(object):
@@ -243,11 +331,9 @@ class TransportError(GatewayError):
 
 def request_once(method, url, body=None, headers=None, timeout=10):
     """One HTTP request without following redirects: a Response (any status) or TransportError."""
-    req = Request(url, data=body, headers=headers or {})
-    req.get_method = lambda: method
     start = time.monotonic()
     try:
-        resp = _opener().open(req, timeout=timeout)
+        resp = _CLIENT[0].open(method, url, body, headers, timeout)
         try:
             data = resp.read()
         finally:
@@ -259,6 +345,8 @@ def request_once(method, url, body=None, headers=None, timeout=10):
         except Exception:  # pylint: disable=broad-except
             data = b""
         return Response(exc.code, dict(exc.headers or {}), data, int((time.monotonic() - start) * 1000))
+    except TransportError:
+        raise
     except URLError as exc:
         reason = exc.reason
         if isinstance(reason, ssl.SSLError):
@@ -474,13 +562,19 @@ FLEET_OPTIONS = {
     "name": {"type": "str"},
     "concurrency": {"type": "int", "default": 8},
 }
+FLEET_OPTIONS.update(HTTP_OPTIONS)
+# One value for the whole call, never per shop: one HTTP client, one TLS context, one thread pool,
+# one bundle of secrets.
+CALL_OPTIONS = ("concurrency", "secrets") + tuple(HTTP_OPTIONS)
 
 
 def fleet_argument_spec(own):
     """name, concurrency, the module's own options, and ``shops`` (the same options, no defaults)."""
     top = copy.deepcopy(FLEET_OPTIONS)
     top.update(copy.deepcopy(own))
-    top["shops"] = batch.shops_option(top, exclude=("concurrency",))
+    top["shops"] = batch.shops_option(top, exclude=CALL_OPTIONS)
+    if secrets_option.secret_options(own):
+        top["secrets"] = dict(secrets_option.SECRETS_OPTION)
     return top
 
 

@@ -268,6 +268,7 @@ def _probe(module, client, shop, url):
 
 def main():
     module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
+    gw.configure_http(module.params)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]

@@ -1,0 +1,42 @@
+# -*- coding: utf-8 -*-
+# Copyright: vads.shop contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The vads.shop.secrets filter: every shop's secrets of one module call in one opaque value."""
+
+from __future__ import annotations
+
+from ansible.errors import AnsibleFilterError
+from ansible.module_utils.common.collections import is_string
+
+from ansible_collections.vads.shop.plugins.module_utils.secrets import encode
+
+
+def secrets(shops, mapping):
+    """{shop name: {option: shop[inventory key]}} for the shops that have the key, encoded."""
+    if not isinstance(mapping, dict) or not mapping:
+        raise AnsibleFilterError("vads.shop.secrets needs a mapping of module option to inventory key, "
+                                 "for example {'value': 'key_prod'}")
+    bundle = {}
+    for index, shop in enumerate(shops or []):
+        if not isinstance(shop, dict) or not is_string(shop.get("name")) or not shop.get("name"):
+            raise AnsibleFilterError("vads.shop.secrets: shop #%d has no name (secrets go to shops by name)"
+                                     % (index + 1))
+        options = {}
+        for option, key in mapping.items():
+            value = shop.get(key)
+            if value is None:
+                continue
+            if not is_string(value):
+                raise AnsibleFilterError("vads.shop.secrets: %s of shop %r must be a string" % (key, shop["name"]))
+            options[option] = str(value)
+        if options:
+            if shop["name"] in bundle:
+                raise AnsibleFilterError("vads.shop.secrets: two shops are named %r" % shop["name"])
+            bundle[str(shop["name"])] = options
+    return encode(bundle)
+
+
+class FilterModule(object):
+    def filters(self):
+        return {"secrets": secrets}

@@ -1,0 +1,93 @@
+"""Keys through the `secrets` option (one no_log value, masked by the module itself): never in any output."""
+import json
+import os
+import sys
+
+from support.runner import run_module, run_playbook, snapshot
+
+from ansible_collections.vads.shop.plugins.module_utils.secrets import encode
+
+KEYS = {"lyon": "Xq7RtY2mN9pL4sKw", "nice": "Ab12Cd34Ef56Gh78", "brest": "Zz9Yy8Xx7Ww6Vv5U"}
+
+
+def _fleet(tmp_path):
+    paths = {}
+    for index, name in enumerate(sorted(KEYS)):
+        path = tmp_path / ("%s.env" % name)
+        path.write_text("# %s\nVADS_SITE_ID=%08d\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=Test%012d\n"
+                        % (name, 40000001 + index, index))
+        os.chmod(path, 0o600)
+        paths[name] = path
+    return paths
+
+
+def _no_key(text):
+    for key in KEYS.values():
+        assert key not in text
+        assert key[:12] not in text
+
+
+def test_certificate_and_ctx_mode_with_a_bundle_four_phases_at_vvvv(tmp_path):
+    paths = _fleet(tmp_path)
+    shops = [{"name": name, "store": {"type": "dotenv", "path": str(path)}} for name, path in paths.items()]
+    steps = [("certificate", {"mode": "PRODUCTION", "shops": shops,
+                              "secrets": encode(dict((n, {"value": k}) for n, k in KEYS.items()))}),
+             ("ctx_mode", {"mode": "PRODUCTION", "shops": shops,
+                           "secrets": encode(dict((n, {"key": k}) for n, k in KEYS.items()))})]
+    for module, args in steps:
+        before = snapshot(list(paths.values()))
+        runs = []
+        for check, changed in ((True, True), (False, True), (True, False), (False, False)):
+            run = run_module(module, args, check=check, diff=True, verbosity=4)
+            assert not run.failed, run.output[-3000:]
+            assert run.changed is changed, (module, check)
+            _no_key(run.output)
+            runs.append(run)
+        assert snapshot(list(paths.values())) != before
+        assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in runs[1].output  # the bundle itself, masked
+    for name, path in paths.items():
+        text = path.read_text()
+        assert "VADS_KEY_PROD=%s" % KEYS[name] in text and "VADS_CTX_MODE=PRODUCTION" in text
+
+
+def test_bundle_errors_change_nothing_and_show_no_key(tmp_path):
+    paths = _fleet(tmp_path)
+    shops = [{"name": name, "store": {"type": "dotenv", "path": str(path)}} for name, path in paths.items()]
+    before = snapshot(list(paths.values()))
+    cases = [
+        (encode({"lyom": {"value": KEYS["lyon"]}}), "not in shops: lyom"),
+        (encode({"lyon": {"value": KEYS["lyon"] + " x"}}), "white space"),
+        ("garbage " + KEYS["nice"], "JSON object"),
+    ]
+    for bundle, words in cases:
+        run = run_module("certificate", {"mode": "PRODUCTION", "shops": shops, "secrets": bundle}, verbosity=4)
+        assert run.failed and words in run.result["msg"], run.result
+        _no_key(run.output)
+    inline = [dict(shop, value=KEYS["lyon"]) for shop in shops if shop["name"] == "lyon"]
+    run = run_module("certificate", {"mode": "PRODUCTION", "shops": inline,
+                                     "secrets": encode({"lyon": {"value": KEYS["lyon"]}})}, verbosity=4)
+    assert run.failed and "both in the shop and in secrets" in run.result["msg"]
+    _no_key(run.output)
+    assert snapshot(list(paths.values())) == before
+
+
+def test_the_filter_builds_the_bundle_in_a_playbook(tmp_path):
+    paths = _fleet(tmp_path)
+    inventory = [{"name": name, "store": {"type": "dotenv", "path": str(path)}, "key_prod": KEYS[name]}
+                 for name, path in paths.items()]
+    playbook = tmp_path / "play.yml"
+    task = {"name": "Install", "vads.shop.certificate": {
+        "mode": "PRODUCTION",
+        "shops": "{{ shops | vads.shop.shop_options({'name': 'name', 'store': 'store'}) }}",
+        "secrets": "{{ shops | vads.shop.secrets({'value': 'key_prod'}) }}"}}
+    play_vars = {"shops": inventory, "ansible_connection": "local", "ansible_python_interpreter": sys.executable}
+    playbook.write_text(json.dumps([{"hosts": "localhost", "gather_facts": False, "vars": play_vars,
+                                     "tasks": [task]}]))
+    rc, out = run_playbook(playbook, "localhost,", diff=True, verbosity=4)
+    assert rc == 0, out[-3000:]
+    assert "changed=1" in out
+    for name, path in paths.items():
+        assert "VADS_KEY_PROD=%s" % KEYS[name] in path.read_text()
+    # the keys were in the play's vars (not no_log there); the module's own output carries none
+    section = out[out.index("TASK [Install]"):]
+    _no_key(section)
