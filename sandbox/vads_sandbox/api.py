@@ -119,6 +119,7 @@ class BackOffice:
             ("GET", r"shops/(\w+)/transactions", self.list_tx),
             ("GET", r"transactions/([0-9a-fA-F]+)", self.get_tx),
             ("POST", r"transactions/([0-9a-fA-F]+)/cancel", self.cancel_tx),
+            ("POST", r"transactions/([0-9a-fA-F]+)/notification/resend", self.resend_notification),
             ("GET", r"outbox", self.outbox),
             ("GET", r"faults", self.get_faults),
             ("PUT", r"faults", self.put_faults),
@@ -250,6 +251,11 @@ class BackOffice:
 
     def cancel_tx(self, uuid: str, **_: Any) -> Response:
         row = self.store.cancel_transaction(uuid.lower())
+        return json_response(200, transaction_json(self.store, row))
+
+    def resend_notification(self, uuid: str, **_: Any) -> Response:
+        """« Renvoyer la notification »: one more attempt, to the URL the notification was first sent to."""
+        row = self.store.resend_notification(uuid.lower())
         return json_response(200, transaction_json(self.store, row))
 
     def outbox(self, query: dict[str, str], **_: Any) -> Response:

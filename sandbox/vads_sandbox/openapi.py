@@ -170,6 +170,11 @@ def document(base_url: str) -> dict[str, Any]:
             "post": {"summary": "Cancel a transaction in progress (AUTHORISED)",
                      "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown"),
                                    "409": _err("not_cancellable")}}},
+        "/transactions/{uuid}/notification/resend": {
+            "parameters": [UUID],
+            "post": {"summary": "Renvoyer la notification: one more attempt to the notification's URL",
+                     "responses": {"200": _json(_ref("Transaction")), "404": _err("unknown"),
+                                   "409": _err("not_resendable")}}},
         "/outbox": {
             "get": {"summary": "E-mails the platform would have sent, oldest first",
                     "parameters": [{"name": "site_id", "in": "query", "schema": {"type": "string"}},

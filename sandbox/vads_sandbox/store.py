@@ -377,6 +377,20 @@ class Store:
                            (util.now_iso(), uuid))
         return self.get_transaction(uuid)  # type: ignore[return-value]
 
+    def resend_notification(self, uuid: str) -> sqlite3.Row:
+        """Queue one more attempt of a notification that is not pending (sent, failed)."""
+        with self.tx() as db:
+            row = db.execute("SELECT * FROM transactions WHERE uuid=?", (uuid,)).fetchone()
+            if row is None:
+                raise StoreError(404, "not_found", f"no transaction {uuid}")
+            n = db.execute("SELECT * FROM notifications WHERE trans_uuid=?", (uuid,)).fetchone()
+            if n is None or not n["url"]:
+                raise StoreError(409, "not_resendable", "the transaction has no notification URL to resend to")
+            if n["status"] != "pending":
+                db.execute("UPDATE notifications SET status='pending', max_attempts=?, next_attempt_at=?"
+                           " WHERE trans_uuid=?", (n["attempts_done"] + 1, time.time(), uuid))
+        return self.get_transaction(uuid)  # type: ignore[return-value]
+
     def get_notification(self, uuid: str) -> Optional[sqlite3.Row]:
         return self.q1("SELECT * FROM notifications WHERE trans_uuid=?", (uuid,))
 
