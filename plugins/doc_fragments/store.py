@@ -257,6 +257,16 @@ _OWN = {
             "default": "present",
         },
         "force": _FORCE,
+        "replace": {
+            "description": [
+                "Allow replacing a different, real production key already in the store (14.4, a rotation). "
+                "Without it such a store fails naming both fingerprints and nothing is written: an inventory "
+                "holding a stale or another shop's key must not silently overwrite the key a shop signs with.",
+                "A placeholder, a malformed key or the test key in the production slot is replaced without it.",
+            ],
+            "type": "bool",
+            "default": False,
+        },
     },
     "shop_info": {},
 }
@@ -761,6 +771,14 @@ options:
     description:
     - The shop's name, used in results and messages. Defaults to the store's type and location.
     type: str
+  replace:
+    default: false
+    description:
+    - 'Allow replacing a different, real production key already in the store (14.4, a rotation). Without it such
+      a store fails naming both fingerprints and nothing is written: an inventory holding a stale or another shop''s
+      key must not silently overwrite the key a shop signs with.'
+    - A placeholder, a malformed key or the test key in the production slot is replaced without it.
+    type: bool
   shops:
     description:
     - Several shops handled in this one module call, with one read-modify-write per file or database.
@@ -791,6 +809,14 @@ options:
         - The shop's name, used in results and messages. Defaults to the store's type and location.
         - Defaults to the top-level value.
         type: str
+      replace:
+        description:
+        - 'Allow replacing a different, real production key already in the store (14.4, a rotation). Without it
+          such a store fails naming both fingerprints and nothing is written: an inventory holding a stale or another
+          shop''s key must not silently overwrite the key a shop signs with.'
+        - A placeholder, a malformed key or the test key in the production slot is replaced without it.
+        - Defaults to the top-level value.
+        type: bool
       state:
         description:
         - V(present) installs the key; V(absent) removes the setting from the store.
