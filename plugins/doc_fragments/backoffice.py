@@ -150,6 +150,14 @@ _OWN = {
             ],
             "type": "str",
         },
+        "gateway_url": {
+            "description": [
+                "The gateway that will call the URL when it is not the real platform: a gateway on loopback (the "
+                "sandbox standing in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the "
+                "real platform, which needs an C(https://) URL it can reach from the Internet.",
+            ],
+            "type": "str",
+        },
         "store": dict(_STORE, description=list(_STORE["description"]) + [
             "Optional, read only: where the probe takes the shop's signature algorithm and, without "
             "O(probe_key), the key of O(mode), exactly as the merchant's software signs.",
@@ -525,6 +533,12 @@ options:
     description:
     - How many shops talk to the network at the same time.
     type: int
+  gateway_url:
+    description:
+    - 'The gateway that will call the URL when it is not the real platform: a gateway on loopback (the sandbox standing
+      in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the real platform, which needs an C(https://)
+      URL it can reach from the Internet.'
+    type: str
   manual_done:
     description:
     - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
@@ -616,6 +630,13 @@ options:
             - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
             type: str
         type: dict
+      gateway_url:
+        description:
+        - 'The gateway that will call the URL when it is not the real platform: a gateway on loopback (the sandbox
+          standing in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the real platform, which
+          needs an C(https://) URL it can reach from the Internet.'
+        - Defaults to the top-level value.
+        type: str
       manual_done:
         description:
         - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
