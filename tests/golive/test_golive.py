@@ -205,13 +205,11 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
 def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fleet, tmp_path):
     inventory = fleet({"web-m": [("m-env", "dotenv")]})
     shop = shops_of(inventory)["m-env"]
-    # The operator generated the key by hand and copied it into the vault.
+    # The operator generated the key by hand and copied it into the vault, but has not entered the
+    # PRODUCTION notification URL yet.
     key = sandbox.api("POST", "shops/%s/certificates/production" % shop["site_id"])["production_key"]
-    host = inventory / "host_vars" / "web-m.json"
-    data = json.loads(host.read_text())
-    data["vads_shops"][0].update(key_prod=key, manual_done=["production_key"],
-                                 notification_url="https://m-env.example.com/payzen/ipn")
-    host.write_text(json.dumps(data))
+    update_shop(inventory, "m-env", key_prod=key, manual_done=["production_key"],
+                notification_url="https://m-env.example.com/payzen/ipn")
     path = inventory / "group_vars" / "all.json"
     data = json.loads(path.read_text())
     data["vads_backoffice"] = {"adapter": "manual", "checklist": str(tmp_path / "checklist.md")}
@@ -220,21 +218,31 @@ def test_manual_adapter_reports_back_office_work_and_never_pretends(sandbox, fle
 
     files, state = files_state(tmp_path), sandbox_state(sandbox, [shop["site_id"]])
     rc, out = run_playbook(GOLIVE, inventory, check=True, diff=True)
-    assert rc == 0, out[-3000:]
-    assert "+ctx_mode: PRODUCTION" in out and "+key_prod: sha256:" in out
+    assert rc != 0 and "notification_url_production" in out, out[-3000:]
     assert files_state(tmp_path) == files and sandbox_state(sandbox, [shop["site_id"]]) == state
     assert not (tmp_path / "checklist.md").exists()  # check mode writes no checklist either
+    # The key is in the vault, the URL is not declared: the shop stays in TEST, nothing is written.
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc != 0
+    assert info(shop)["ctx_mode"] == "TEST" and files_state(tmp_path) == files
+    row = report_hosts(tmp_path)[0]["rows"][0]
+    assert row["mode_after"] == "TEST"
+    assert any("[manual_done: notification_url_production]" in p and "https://m-env.example.com/payzen/ipn" in p
+               for p in row["manual_pending"])
+    assert any("Statut URL de notification" in p for p in row["manual_pending"])
+    assert "14.1 production_key" in row["declared"]
+    # Declared: the switch happens; the Back Office rule is still untouched (nothing behind the operator's back).
+    update_shop(inventory, "m-env", manual_done=["notification_url_production"])
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0, out[-3000:]
     assert info(shop)["ctx_mode"] == "PRODUCTION"
     rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
-    assert rule["production_url"] is None  # nothing was registered behind the operator's back
+    assert rule["production_url"] is None
     checklist = (tmp_path / "checklist.md").read_text()
-    assert "Règles de notification" in checklist and "https://m-env.example.com/payzen/ipn" in checklist
+    assert "- [x]" in checklist and "Règles de notification" in checklist
     row = report_hosts(tmp_path)[0]["rows"][0]
-    assert row["notification_url_status"] == "pending_manual"
-    assert any("Statut URL de notification" in p for p in row["manual_pending"])
-    assert any("14.3" in p for p in row["manual_pending"])
+    assert row["notification_url_status"] == "declared_done" and row["mode_after"] == "PRODUCTION"
+    assert any("[manual_done: first_payment]" in p for p in row["manual_pending"])
     assert key not in out
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0 and all(c == 0 for c, _f in recap(out).values()), recap(out)
