@@ -76,6 +76,15 @@ def secrets(sandbox, site_ids):
     return found
 
 
+def task_results(output, task):
+    """The per-host statuses (ok, changed, skipping, failed, fatal) printed under each run of a task."""
+    statuses = []
+    for block in re.finditer(r"^TASK \[[^\]]*?%s[^\]]*\] \**\n(.*?)(?=^TASK |^PLAY |\Z)" % re.escape(task), output,
+                             re.M | re.S):
+        statuses += re.findall(r"^(ok|changed|skipping|failed|fatal): \[", block.group(1), re.M)
+    return statuses
+
+
 def report_hosts(tmp_path, sub=""):
     """The hosts of the latest fleet report (real runs; sub='dry-runs/<id>' for a dry run)."""
     doc = json.loads((tmp_path / "report" / sub / "golive-report.json").read_text())
@@ -104,6 +113,11 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
 
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0, out[-3000:]
+    for task in ("Read every shop's store", "Check the production keys the inventory holds",
+                 "Check the target mode of every shop", "Check the PRODUCTION notification URLs",
+                 "Read every shop's store after the run", "Read back the PRODUCTION notification URLs"):
+        results = task_results(out, task)
+        assert results and all(r == "ok" for r in results), (task, results)  # read-only: never "changed"
     report = report_hosts(tmp_path)
     rows = dict((r["shop"], r) for host in report for r in host["rows"])
     for name, shop in shops.items():
@@ -120,7 +134,7 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
         assert [t["status"] for t in tx] == ["CANCELLED"] and tx[0]["notification"]["status"] == "sent"
         assert rows[name]["first_payment_status"] == "CANCELLED" and rows[name]["first_payment_notification"] == "sent"
     markdown = (tmp_path / "report" / "golive-report.md").read_text()
-    assert "4 shop(s); 4 in PRODUCTION" in markdown
+    assert "4 shop(s); 4 in PRODUCTION" in markdown and "DRY RUN" not in markdown
 
     outputs = [dry, out]
     for check in (True, False):
@@ -192,9 +206,17 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
     finally:
         sandbox.api("DELETE", "faults")
     assert rc != 0 and "Prove each production key" in out
+    failure = report_hosts(tmp_path / "second")[0]["failure"]
     for shop in shops2.values():
         now = info(shop)
         assert now["ctx_mode"] == "TEST" and now["key_prod_fingerprint"], now  # key installed, never switched
+        # the message and the report name what changed, read back from the store, and what did not
+        changed = "shop %r: production key " % shop["name"]
+        assert changed in out and changed in failure, failure
+        assert re.search(r"shop %r: production key (not set|sha256:[0-9a-f]{8}) -> %s"
+                         % (re.escape(shop["name"]), now["key_prod_fingerprint"]), failure), failure
+        assert "mode TEST -> PRODUCTION" not in failure
+    assert "Back Office: production key generated for" in failure and "nothing was changed" not in failure
     rc, out = run_playbook(GOLIVE, inventory2)
     assert rc == 0, out[-3000:]
     assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops2.values())
@@ -435,3 +457,78 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
 def fingerprint_of(key):
     import hashlib
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:8]
+
+
+def test_golive_converges_after_a_failed_first_notification(sandbox, fleet, tmp_path):
+    """Issue 12: the merchant's endpoint answered 500 to every attempt; once fixed, a rerun resends the
+    notification (the Back Office's "Renvoyer la notification") and 14.3 passes."""
+    inventory = fleet({"web-n": [("n-env", "dotenv")]}, extra_vars={"vads_golive_notification_probe": False})
+    shop = shops_of(inventory)["n-env"]
+    update_shop(inventory, "n-env", notification_url=shop["notification_url"] + "?fail=5&tag=converge")
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc != 0 and "first payment notification not sent for: n-env" in out, out[-3000:]
+    tx = sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % shop["site_id"])["transactions"]
+    assert tx[0]["notification"]["status"] == "failed"
+    row = report_hosts(tmp_path)[0]["rows"][0]
+    assert row["first_payment_notification"] == "failed" and row["mode_after"] == "PRODUCTION"
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0, out[-3000:]
+    tx = sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % shop["site_id"])["transactions"]
+    assert len(tx) == 1 and tx[0]["status"] == "CANCELLED" and tx[0]["notification"]["status"] == "sent"
+    assert report_hosts(tmp_path)[0]["rows"][0]["first_payment_notification"] == "sent"
+    rc, out = run_playbook(GOLIVE, inventory)
+    assert rc == 0 and all(c == 0 for c, _f in recap(out).values()), recap(out)
+
+
+@pytest.mark.parametrize("adapter", ["manual", "sandbox"])
+def test_one_key_store_through_golive_rotation_and_rollback(sandbox, fleet, tmp_path, adapter):
+    inventory = manual_fleet(sandbox, fleet, tmp_path, {"web-k": [("k-django", "dotenv")]})
+    if adapter == "sandbox":
+        path = inventory / "group_vars" / "all.json"
+        data = json.loads(path.read_text())
+        data["vads_backoffice"] = sandbox.backoffice()
+        path.write_text(json.dumps(data))
+    shop = shops_of(inventory)["k-django"]
+    site = shop["site_id"]
+    # A one-key store cannot hold the production key before the switch: it comes from the vault.
+    key = sandbox.api("POST", "shops/%s/certificates/production" % site)["production_key"]
+    sandbox.api("PUT", "shops/%s/notification-rules/payment-end" % site, {"production_url": shop["notification_url"]})
+    update_shop(inventory, "k-django", key_prod=key, manual_done=["production_key", "notification_url_production"])
+    skip = {"vads_golive_first_payment": "skip"}
+    rc, out = run_playbook(GOLIVE, inventory, extra_vars=skip)
+    assert rc == 0, out[-3000:]
+    now = info(shop)
+    assert now["ctx_mode"] == "PRODUCTION" and now["key_prod_fingerprint"] == fingerprint_of(key)
+    assert shop["store"]["keys"] == {"key": "VADS_CERTIFICATE"} and "VADS_KEY_PROD" not in open(shop["store"]["path"]).read()
+    row = report_hosts(tmp_path)[0]["rows"][0]
+    assert row["skipped"] == ["14.3 first_payment"] and row["manual_pending"] == []
+    assert not any("14.3" in p for p in row["manual_pending"])
+
+    rotate = REPO / "playbooks" / "rotate_certificate.yml"
+    before = open(shop["store"]["path"]).read()
+    rc, out = run_playbook(rotate, inventory, extra_vars={"vads_rotate_from": {"k-django": "sha256:00000000"}})
+    assert rc != 0 and "sha256:00000000" in out and fingerprint_of(key) in out and "matches no current key" in out
+    assert open(shop["store"]["path"]).read() == before
+    assert sandbox.api("GET", "shops/%s/certificates" % site)["production_key"] == key
+
+    extra = {"vads_rotate_from": {"k-django": fingerprint_of(key)}}
+    if adapter == "manual":  # the operator regenerates it in the Back Office and puts it in the vault
+        new = sandbox.api("POST", "shops/%s/certificates/production/regenerate" % site)["production_key"]
+        update_shop(inventory, "k-django", key_prod=new, manual_done=["production_key_regenerated"])
+    rc, out = run_playbook(rotate, inventory, extra_vars=extra)
+    assert rc == 0 and recap(out)["web-k"][0] > 0, out[-3000:]
+    new = sandbox.api("GET", "shops/%s/certificates" % site)["production_key"]
+    assert new != key and info(shop)["key_prod_fingerprint"] == fingerprint_of(new)
+    assert "%s -> %s" % (fingerprint_of(key), fingerprint_of(new)) in out
+    for check in (True, False):
+        rc, out = run_playbook(rotate, inventory, extra_vars=extra, check=check)
+        assert rc == 0 and recap(out)["web-k"][0] == 0, out[-3000:]
+    assert new not in out and key not in out
+
+    rollback = REPO / "playbooks" / "rollback.yml"
+    rc, out = run_playbook(rollback, inventory)
+    assert rc == 0, out[-3000:]
+    now = info(shop)
+    assert now["ctx_mode"] == "TEST" and now["key_test_fingerprint"] == fingerprint_of(shop["key_test"])
+    rc, out = run_playbook(rollback, inventory)
+    assert rc == 0 and recap(out)["web-k"][0] == 0
