@@ -367,7 +367,8 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
         for step in CHECKLIST_STEPS:
             assert re.search(r"%s \(site \d+\) \[manual_done: %s\]" % (re.escape(name), step), dry), (name, step)
     assert "Paramétrage > Règles de notification" in dry and "Settings > Notification rules" in dry
-    _run_id, dry_dir = latest_dry_run(tmp_path)
+    run_id, dry_dir = latest_dry_run(tmp_path)
+    assert_report_matches_stores(tmp_path, shops, sub="dry-runs/" + run_id)
     dry_report = json.loads((dry_dir / "golive-report.json").read_text())
     assert dry_report["dry_run"] is True and dry_report["hosts"][0]["status"] == "failed"
     assert "DRY RUN" in (dry_dir / "golive-report.md").read_text()
@@ -441,12 +442,12 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
     outputs.append(again)
     assert rc == 0 and all(c == 0 for c, _f in recap(again).values()), recap(again)
     assert dict((n, report_file(tmp_path, n)) for n in latest) == latest
-    rc, again = run_playbook(GOLIVE, inventory)
+    rc, again = run_playbook(GOLIVE, inventory, extra_vars={"vads_report_keep": 2})
     outputs.append(again)
     assert rc == 0 and all(c == 0 for c, _f in recap(again).values()), recap(again)
     assert_report_matches_stores(tmp_path, shops)
     runs = sorted(p.name for p in (tmp_path / "report" / "runs").iterdir())
-    assert (tmp_path / "report" / "latest").read_text().strip() == runs[-1] and len(runs) == 4
+    assert (tmp_path / "report" / "latest").read_text().strip() == runs[-1] and len(runs) == 2  # the last 2 kept
 
     text = "\n".join(outputs)
     assert sandbox.token not in text

@@ -68,6 +68,32 @@ def test_misspelt_manual_done_is_refused_naming_the_valid_names(sandbox, tmp_pat
     assert any("'production_kye'" in p and "valid names are" in p for p in problems), problems
 
 
+def test_preflight_sees_what_would_stop_a_host_after_a_change():
+    """A shop without brand (real platform) and undeclared Back Office steps stop the host in preflight."""
+    shops = [{"name": "lyon", "site_id": "12345678", "notification_url": "https://lyon.example.com/ipn",
+              "key_prod": "A1b2C3d4E5f6G7h8"},
+             {"name": "nice", "site_id": "23456789", "notification_url": "https://nice.example.com/ipn",
+              "brand": "payzen", "key_prod": "H8g7F6e5D4c3B2a1", "manual_done": ["production_key"]}]
+    problems = fleet.golive_preflight(shops, {"shops": []}, MANUAL)
+    assert any("shop 'lyon': brand is required" in p for p in problems), problems
+    pending = [p for p in problems if p.startswith("Back Office work must be done")]
+    assert len(pending) == 1
+    for needle in ("lyon (site 12345678) [manual_done: production_key]",
+                   "lyon (site 12345678) [manual_done: notification_url_production]",
+                   "nice (site 23456789) [manual_done: notification_url_production]"):
+        assert needle in pending[0]
+    assert "nice (site 23456789) [manual_done: production_key]" not in pending[0]
+    assert fleet.golive_preflight(shops, {"shops": []}, MANUAL, "verify", "http://127.0.0.1:1") == problems[1:]
+    items = fleet.golive_checklist(shops, MANUAL)
+    assert [i["step"] for i in items if i["shop"] == "nice"] == [
+        "production_key", "notification_url_production", "first_payment", "first_payment_cancelled",
+        "notification_sent"]
+    assert all(i["fr"] and i["en"] and i["chapter"] for i in items)
+    assert [i["step"] for i in fleet.golive_checklist(shops, MANUAL, "skip") if i["shop"] == "nice"] == [
+        "production_key", "notification_url_production"]
+    assert fleet.golive_checklist(shops, {"adapter": "sandbox"}) == []
+
+
 def test_manual_probe_signs_with_the_store_key_and_algorithm(sandbox, tmp_path):
     """No probe_key, no Back Office to read: the SHA-1 store's production key signs the probe (no crash)."""
     shop = new_shop(sandbox, tmp_path, sign_algo="SHA-1")
