@@ -297,9 +297,19 @@ def rotation_record(results):
                 for r in results or [] if r.get("regenerated") and r.get("fingerprint"))
 
 
+def rotation_summary(targets, regenerated, before, after):
+    """One line per target: the Back Office status and the store's key before -> after (read back)."""
+    status, old, new = _by_name(regenerated), _by_name(before), _by_name(after)
+    return ["%s: %s, store key %s -> %s" % (
+        s.get("name"), status.get(s.get("name"), {}).get("status", "unknown"),
+        old.get(s.get("name"), {}).get("key_prod_fingerprint") or "not set",
+        new.get(s.get("name"), {}).get("key_prod_fingerprint") or "not set") for s in targets or []]
+
+
 class FilterModule(object):
     def filters(self):
         return {"shop_options": shop_options, "golive_rows": golive_rows, "golive_preflight": golive_preflight,
                 "golive_checklist": golive_checklist, "golive_changes": golive_changes,
                 "golive_unchanged": golive_unchanged, "rotation_problems": rotation_problems,
-                "rotation_regenerated_to": rotation_regenerated_to, "rotation_record": rotation_record}
+                "rotation_regenerated_to": rotation_regenerated_to, "rotation_record": rotation_record,
+                "rotation_summary": rotation_summary}
