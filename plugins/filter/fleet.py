@@ -156,7 +156,10 @@ def golive_rows(shops, steps, adapter="sandbox", first_payment="verify", check_m
     rows = []
     for shop in shops:
         name = shop.get("name")
-        get = lambda step: index.get(step, {}).get(name, {})  # noqa: E731
+
+        def get(step, name=name):
+            return index.get(step, {}).get(name, {})
+
         before, after, key, installed = get("before"), get("after"), get("key"), get("key_installed")
         proof, url, url_after, switch = get("proof"), get("url"), get("url_after"), get("switch")
         payment, existing, cancel, manual_tx = get("payment"), get("existing"), get("cancel"), get("manual_payment")

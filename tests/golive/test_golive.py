@@ -436,8 +436,8 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
     assert report_file(tmp_path) != before_report
 
     # 7. Rerun and its dry run change nothing; the dry run leaves the latest real report byte for byte.
-    latest = dict((n, report_file(tmp_path, n)) for n in ("golive-report.json", "golive-report.md", "checklist.md",
-                                                           "latest"))
+    names = ("golive-report.json", "golive-report.md", "checklist.md", "latest")
+    latest = dict((n, report_file(tmp_path, n)) for n in names)
     rc, again = run_playbook(GOLIVE, inventory, check=True)
     outputs.append(again)
     assert rc == 0 and all(c == 0 for c, _f in recap(again).values()), recap(again)
