@@ -259,9 +259,10 @@ def golive_rows(shops, steps, adapter="sandbox", first_payment="verify", check_m
     return rows
 
 
-def rotation_problems(targets, before, backoffice, force=False):
-    """Manual adapter: each regenerate_from must name the key the store holds (or the vault's new key, once
-    rolled out); the vault must hold the regenerated key. The sandbox adapter checks in the module."""
+def rotation_problems(targets, before, backoffice, force=False, record=None):
+    """Manual adapter: each regenerate_from must name the key the store holds (or, once rolled out, the
+    rotation recorded from it to the vault's key); the vault must hold the regenerated key. The sandbox
+    adapter checks in the module."""
     if (backoffice or {}).get("adapter", "manual") != "manual":
         return []
     stores = _by_name(before)
@@ -278,7 +279,9 @@ def rotation_problems(targets, before, backoffice, force=False):
         if new == old:
             problems.append("shop %r: the vault's key_prod is still the key to replace (%s): put the regenerated key "
                             "there" % (name, old))
-        elif held not in (old, new) and not force:
+        elif held == new and ((record or {}).get(name) or {}) == {"from": old, "to": new}:
+            continue  # this rotation was rolled out by an earlier run
+        elif held != old and not force:
             problems.append("shop %r: regenerate_from %s matches no current key: the store holds %s and the vault's "
                             "key_prod is %s (force: true rotates anyway)" % (name, old, held or "not set", new))
     return problems
@@ -295,9 +298,16 @@ def rotation_regenerated_to(targets, record):
 
 
 def rotation_record(results):
-    """{shop name: {from, to}} of the keys regenerated in this run (fingerprints only)."""
-    return dict((r["name"], {"from": r.get("fingerprint_before"), "to": r.get("fingerprint")})
-                for r in results or [] if r.get("regenerated") and r.get("fingerprint"))
+    """{shop name: {from, to}} of the keys this run regenerated (vads.shop.backoffice_certificate results) or
+    replaced in a store (vads.shop.certificate results); fingerprints only."""
+    out = {}
+    for r in results or []:
+        if r.get("fingerprint") and (r.get("regenerated") or (r.get("changed") and "regenerated" not in r)):
+            before = r.get("fingerprint_before")
+            if r.get("store"):  # with the store: the key it held before is what was replaced there
+                before = r["store"].get("fingerprint_before") or before
+            out[r["name"]] = {"from": before, "to": r["fingerprint"]}
+    return out
 
 
 def rotation_summary(targets, regenerated, before, after):

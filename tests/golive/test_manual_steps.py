@@ -202,3 +202,24 @@ def test_resend_after_a_failed_notification(sandbox, tmp_path):
     manual = run_module("transaction", dict(args, backoffice=MANUAL, wait_notification=0))
     note = manual.result["shops"][0]["notification"]
     assert note["status"] == "unknown" and "Renvoyer la notification" in note["resend"]["fr"]
+
+
+def test_manual_rotation_checks_regenerate_from_against_the_store_and_the_record():
+    old, new = "A1b2C3d4E5f6G7h8", "H8g7F6e5D4c3B2a1"
+    shop = {"name": "lyon", "regenerate_from": fp(old), "key_prod": new}
+    stores = lambda held: {"shops": [{"name": "lyon", "key_prod_fingerprint": held}]}  # noqa: E731
+    assert fleet.rotation_problems([shop], stores(fp(old)), MANUAL) == []  # the store holds the key to replace
+    # A typo while the vault and the store hold the same key: an error naming both, not a silent no-op.
+    typo = dict(shop, regenerate_from="sha256:00000000", key_prod=old)
+    problems = fleet.rotation_problems([typo], stores(fp(old)), MANUAL)
+    assert len(problems) == 1 and "sha256:00000000" in problems[0] and fp(old) in problems[0]
+    assert fleet.rotation_problems([typo], stores(fp(old)), MANUAL, True) == []  # force
+    # Rolled out by an earlier run: recognised through the record only.
+    assert fleet.rotation_problems([shop], stores(fp(new)), MANUAL) != []
+    record = fleet.rotation_record([{"name": "lyon", "changed": True, "fingerprint_before": fp(old),
+                                     "fingerprint": fp(new)}])
+    assert record == {"lyon": {"from": fp(old), "to": fp(new)}}
+    assert fleet.rotation_problems([shop], stores(fp(new)), MANUAL, False, record) == []
+    assert fleet.rotation_problems([dict(shop, key_prod=old)], stores(fp(old)), MANUAL)[0].endswith(
+        "put the regenerated key there")
+    assert fleet.rotation_regenerated_to([shop], record) == {"lyon": fp(new)}
