@@ -304,7 +304,7 @@ def rotation_record(results):
     for r in results or []:
         if r.get("fingerprint") and (r.get("regenerated") or (r.get("changed") and "regenerated" not in r)):
             before = r.get("fingerprint_before")
-            if r.get("store"):  # with the store: the key it held before is what was replaced there
+            if isinstance(r.get("store"), dict):  # with the store: the key it held before is what was replaced
                 before = r["store"].get("fingerprint_before") or before
             out[r["name"]] = {"from": before, "to": r["fingerprint"]}
     return out

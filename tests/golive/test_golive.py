@@ -213,7 +213,7 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
         # the message and the report name what changed, read back from the store, and what did not
         changed = "shop %r: production key " % shop["name"]
         assert changed in out and changed in failure, failure
-        assert re.search(r"shop %r: production key (not set|sha256:[0-9a-f]{8}) -> %s"
+        assert re.search(r"shop '%s': production key (not set|sha256:[0-9a-f]{8}) -> %s"
                          % (re.escape(shop["name"]), now["key_prod_fingerprint"]), failure), failure
         assert "mode TEST -> PRODUCTION" not in failure
     assert "Back Office: production key generated for" in failure and "nothing was changed" not in failure
