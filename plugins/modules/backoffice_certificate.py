@@ -214,15 +214,16 @@ def _dummy_key():
     return "".join(secrets.choice(string.ascii_letters + string.digits) for dummy in range(32))
 
 
-def _store_shops(entries, keys):
-    """The store part as vads.shop.certificate's shops, each with the key to install."""
+def _store_shops(entries, keys, validating=False):
+    """The store part as vads.shop.certificate's shops, each with the key to install (stand-ins when
+    validating: they differ from any real key a store holds, so replacing is allowed for that check)."""
     out = []
     for entry in entries:
         shop = entry["shop"]
         out.append({"name": entry["name"], "store": shop["store"], "mode": "PRODUCTION", "value": keys[entry["name"]],
                     "state": "present", "force": False, "backup": shop.get("backup"),
                     # a rotation replaces the key the store holds; 14.1 never replaces a real key
-                    "replace": (shop.get("state") or "present") == "regenerated"})
+                    "replace": validating or (shop.get("state") or "present") == "regenerated"})
     return out
 
 
@@ -238,11 +239,11 @@ def _stored_fingerprints(module, entries):
     return reader.found
 
 
-def _run_store(module, entries, keys, check_mode):
+def _run_store(module, entries, keys, check_mode, validating=False):
     saved = module.check_mode
     module.check_mode = check_mode
     try:
-        return Batch(module, Certificate()).execute(_store_shops(entries, keys))
+        return Batch(module, Certificate()).execute(_store_shops(entries, keys, validating))
     finally:
         module.check_mode = saved
 
@@ -318,7 +319,8 @@ def main():
 
     # Validate every store before the Back Office generates anything: a dry run with stand-in keys.
     if with_store:
-        _run_store(module, with_store, dict((e["name"], _dummy_key()) for e in with_store), check_mode=True)
+        _run_store(module, with_store, dict((e["name"], _dummy_key()) for e in with_store), check_mode=True,
+                   validating=True)
         rotating = [e for e in with_store if e["shop"].get("state") == "regenerated"]
         if rotating:
             held = _stored_fingerprints(module, rotating)
