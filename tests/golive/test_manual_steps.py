@@ -207,7 +207,10 @@ def test_resend_after_a_failed_notification(sandbox, tmp_path):
 def test_manual_rotation_checks_regenerate_from_against_the_store_and_the_record():
     old, new = "A1b2C3d4E5f6G7h8", "H8g7F6e5D4c3B2a1"
     shop = {"name": "lyon", "regenerate_from": fp(old), "key_prod": new}
-    stores = lambda held: {"shops": [{"name": "lyon", "key_prod_fingerprint": held}]}  # noqa: E731
+
+    def stores(held):
+        return {"shops": [{"name": "lyon", "key_prod_fingerprint": held}]}
+
     assert fleet.rotation_problems([shop], stores(fp(old)), MANUAL) == []  # the store holds the key to replace
     # A typo while the vault and the store hold the same key: an error naming both, not a silent no-op.
     typo = dict(shop, regenerate_from="sha256:00000000", key_prod=old)
