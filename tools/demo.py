@@ -166,7 +166,8 @@ def act_two(workdir, sandbox):
     (workdir / "second.log").write_text(out)
     if rc != 0:
         sys.exit("the second manual run failed:\n" + out[-6000:])
-    print("\n".join(line for line in out.splitlines() if line.startswith("        \"Run ") or "in PRODUCTION" in line))
+    summary = [line.strip().strip('",') for line in out.splitlines() if line.strip().startswith('"Run ')]
+    print(summary[-1] if summary else "(no summary)")
 
     say("14.3 by hand: a person pays on each shop with a real card and checks the notification status")
     person_pays(sandbox, inventory, run_module)
