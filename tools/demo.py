@@ -7,8 +7,13 @@
 3. runs playbooks/golive.yml with --check --diff and proves that nothing changed;
 4. runs the go-live (14.1 key, 14.2 switch and notification URL, 14.3 payment, notification, cancel);
 5. prints the report, runs it again to show that nothing changes;
-6. puts one shop back in TEST by hand and runs the fleet audit (playbooks/audit.yml), which finds it and
-   points at its HTML report; then stops the servers.
+6. act two, the real platform's path: the manual Back Office adapter with the sandbox standing in as the
+   payment gateway only (no Back Office token for the collection). The first run stops before any change
+   with the whole checklist; the operator's clicks (done here through the sandbox's Back Office API) are
+   printed as what a person does in the real Back Office; the next runs switch every shop and check the
+   first payment through the REST API;
+7. puts one shop of act one back in TEST by hand and runs the fleet audit (playbooks/audit.yml), which
+   finds it and points at its HTML report; then stops the servers.
 
 Usage: .venv/bin/python tools/demo.py [--workdir demo-out] [--keep]
 """
@@ -29,8 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
 sys.path.insert(0, str(REPO / "tests"))
 
-from demo_fleet import DEMO_HOSTS, Sandbox, build_fleet, store_files  # noqa: E402
+from demo_fleet import (DEMO_HOSTS, Sandbox, build_fleet, build_manual_fleet, operator_before_switch,  # noqa: E402
+                        person_pays, store_files)
 from support.mariadb import MariaDB  # noqa: E402
+from support.runner import run_module  # noqa: E402
 
 SCHEMAS = REPO / "tests" / "db" / "schemas"
 PRESTASHOP_SHOPS = [("ps-lyon", 1, 1), ("ps-marseille", 2, 1), ("ps-outlet", 3, 2)]
@@ -165,6 +172,61 @@ def audit_act(workdir, inventory):
     print("Open the fleet audit in a browser: %s" % (report / "audit-report.html").as_uri())
 
 
+def act_two(workdir, sandbox):
+    """The real platform's path: adapter manual, the sandbox only as the payment gateway."""
+    say("Act two: the real platform's path (manual Back Office; the sandbox is only the payment gateway)")
+    inventory = build_manual_fleet(workdir, sandbox)
+    print("a host with a dotenv shop, a YAML shop signing with SHA-1 and a django-payzen style one-key store;\n"
+          "vads_backoffice: {adapter: manual}: the collection has no Back Office token, as on the real platform")
+    report = workdir / "report"
+
+    say("First run: the operator has done nothing in the Back Office yet")
+    files = [p.read_bytes() for p in store_files(workdir)]
+    rc, out = playbook(inventory)
+    (workdir / "first.log").write_text(out)
+    if rc == 0 or [p.read_bytes() for p in store_files(workdir)] != files:
+        sys.exit("the first manual run must stop before any change:\n" + out[-4000:])
+    print("stopped before any change (store files byte for byte as before); the whole checklist, %s:"
+          % (report / "checklist.md"))
+    print((report / "checklist.md").read_text())
+
+    say("What a person does in the Back Office (done here through the sandbox's operator API)")
+    operator_before_switch(sandbox, inventory)
+
+    say("Second run: every shop proven, then switched to PRODUCTION")
+    rc, out = playbook(inventory)
+    (workdir / "second.log").write_text(out)
+    if rc != 0:
+        sys.exit("the second manual run failed:\n" + out[-6000:])
+    summary = [line.strip().strip('",') for line in out.splitlines() if line.strip().startswith('"Run ')]
+    print(summary[-1] if summary else "(no summary)")
+
+    say("14.3 by hand: a person pays on each shop with a real card and checks the notification status")
+    person_pays(sandbox, inventory, run_module)
+
+    say("Third run: the REST API reads each first payment, cancels it and reads its status back")
+    rc, out = playbook(inventory)
+    (workdir / "third.log").write_text(out)
+    if rc != 0:
+        sys.exit("the third manual run failed:\n" + out[-6000:])
+    doc = json.loads((report / "golive-report.json").read_text())
+    for host in doc["hosts"]:
+        for row in host["rows"]:
+            print("%s: %s, key %s; verified by the collection: %s; declared by a person: %s; pending: %d"
+                  % (row["shop"], row["mode_after"], row["key_fingerprint"], ", ".join(row["verified"]),
+                     ", ".join(row["declared"]), len(row["manual_pending"])))
+    rows = [row for host in doc["hosts"] for row in host["rows"]]
+    if any(r["mode_after"] != "PRODUCTION" or r["first_payment_status"] != "CANCELLED" for r in rows):
+        sys.exit("act two did not complete")
+
+    rc, out = playbook(inventory)
+    changed = dict((h, c) for h, c in recap(out).items() if c)
+    if rc != 0 or changed:
+        sys.exit("the rerun of act two changed %s (rc %d)" % (changed, rc))
+    print("rerun: nothing changed. Report: %s (run %s)" % (report / "golive-report.md", doc["run_id"]))
+    print("%d/%d shops of act two in PRODUCTION through the manual path" % (len(rows), len(rows)))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--workdir", default=str(REPO / "demo-out"))
@@ -213,7 +275,7 @@ def main():
             sys.exit("the second run changed %s (rc %d):\n%s" % (changed, rc, out[-4000:]))
         print("no change on any host: %s" % ", ".join("%s changed=0" % h for h in sorted(recap(out))))
 
-        report = json.loads((workdir / "report" / "golive-report.json").read_text())
+        report = json.loads((workdir / "report" / "golive-report.json").read_text())["hosts"]
         rows = [row for host in report for row in host["rows"]]
         live = [r for r in rows if r["mode_after"] == "PRODUCTION"]
         sent = [r for r in rows if r["first_payment_notification"] == "sent" and r["first_payment_status"] == "CANCELLED"]
@@ -228,6 +290,8 @@ def main():
         print("Report: %s" % (workdir / "report" / "golive-report.md"))
         if len(live) != len(rows) or len(sent) != len(rows):
             sys.exit("some shops did not complete the go-live")
+
+        act_two(workdir / "real-platform", sandbox)
         audit_act(workdir, inventory)
     finally:
         if not args.keep:

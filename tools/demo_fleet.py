@@ -155,3 +155,93 @@ def wait_for(predicate, timeout=30, interval=0.2):
             return value
         time.sleep(interval)
     return predicate()
+
+
+# ------------------------------------------------------------------------------ the real platform's path
+# Act two of the demo and the manual-path tests: the sandbox stands in for the payment gateway only (forms,
+# REST API, notifications). The collection gets no Back Office token (adapter manual); what an operator
+# clicks in the real Back Office is done here through the sandbox's operator API, and printed as such.
+MANUAL_HOSTS = {"web-manual": [("atelier-env", "dotenv"), ("atelier-yaml", "yaml"), ("atelier-django", "dotenv")]}
+
+
+def build_manual_fleet(workdir, sandbox, hosts=None, first_site_id=20000901):
+    """A fleet whose shop names end in -yaml sign with SHA-1 (store and Back Office agree) and whose names end
+    in -django keep one key for the current mode (VADS_CERTIFICATE, like django-payzen)."""
+    workdir = Path(workdir)
+    inventory = build_fleet(workdir, sandbox, hosts or MANUAL_HOSTS, first_site_id=first_site_id)
+    for host in (inventory / "host_vars").glob("*.json"):
+        data = json.loads(host.read_text())
+        for shop in data["vads_shops"]:
+            path = Path(shop["store"]["path"])
+            if shop["name"].endswith("-yaml"):
+                sandbox.api("PATCH", "shops/%s" % shop["site_id"], {"sign_algo": "SHA-1"})
+                with open(path, "a") as handle:
+                    handle.write("    sign_algo: SHA-1\n")
+            if shop["name"].endswith("-django"):
+                key_test = sandbox.api("GET", "shops/%s/certificates" % shop["site_id"])["test_key"]
+                path.write_text("# django-payzen settings\nexport VADS_SITE_ID=%s\nVADS_CTX_MODE=TEST\n"
+                                "VADS_CERTIFICATE=%s\n" % (shop["site_id"], key_test))
+                shop["store"]["keys"] = {"key": "VADS_CERTIFICATE"}
+                shop["key_test"] = key_test  # a one-key store needs it to go back to TEST (rollback)
+        host.write_text(json.dumps(data, indent=2))
+    group_vars = inventory / "group_vars" / "all.json"
+    data = json.loads(group_vars.read_text())
+    data["vads_backoffice"] = {"adapter": "manual", "checklist": str(workdir / "backoffice-checklist.md")}
+    group_vars.write_text(json.dumps(data, indent=2))
+    return inventory
+
+
+def update_shop(inventory, name, **values):
+    """What an operator does to the inventory (and the vault) for one shop."""
+    for host in Path(inventory, "host_vars").glob("*.json"):
+        data = json.loads(host.read_text())
+        for shop in data["vads_shops"]:
+            if shop["name"] == name:
+                for key, value in values.items():
+                    if key == "manual_done":
+                        shop["manual_done"] = list(shop.get("manual_done") or []) + \
+                            [v for v in value if v not in (shop.get("manual_done") or [])]
+                    else:
+                        shop[key] = value
+        host.write_text(json.dumps(data, indent=2))
+
+
+def inventory_shops(inventory):
+    out = {}
+    for path in Path(inventory, "host_vars").glob("*.json"):
+        for shop in json.loads(path.read_text())["vads_shops"]:
+            out[shop["name"]] = dict(shop, host=path.stem)
+    return out
+
+
+def operator_before_switch(sandbox, inventory, say=print):
+    """14.1 and 14.2 (3) by hand: generate each production key, copy it (and the REST production password)
+    into the vault, enter the PRODUCTION notification URL, declare both steps done."""
+    for name, shop in sorted(inventory_shops(inventory).items()):
+        certs = sandbox.api("POST", "shops/%s/certificates/production" % shop["site_id"])
+        say("  %s: Paramétrage > Boutique > %s > Certificats > Générer le certificat de production; "
+            "key copied into the vault (key_prod), REST production password too (rest_password_prod)" % (name, name))
+        sandbox.api("PUT", "shops/%s/notification-rules/payment-end" % shop["site_id"],
+                    {"production_url": shop["notification_url"]})
+        say("  %s: Paramétrage > Règles de notification > URL de notification à la fin du paiement > "
+            "URL à appeler en mode PRODUCTION = %s" % (name, shop["notification_url"]))
+        update_shop(inventory, name, key_prod=certs["production_key"],
+                    rest_password_prod=certs["production_rest_password"],
+                    manual_done=["production_key", "notification_url_production"])
+    say("  manual_done: [production_key, notification_url_production] added to every shop")
+
+
+def person_pays(sandbox, inventory, run_module, say=print):
+    """14.3 by hand: one real payment per shop (here a sandbox card), its notification checked as sent in
+    the Back Office; order id and steps declared in the inventory."""
+    for name, shop in sorted(inventory_shops(inventory).items()):
+        order_id = "ORDER-%s" % name
+        paid = run_module("payment_probe", {"store": shop["store"], "gateway_url": sandbox.url + "/vads-payment/",
+                                            "card": "4970100000000000", "order_id": order_id})
+        uuid = paid.result["shops"][0]["transaction"]["uuid"]
+        say("  %s: paid 2.00 EUR with a card on the shop (order %s)" % (name, order_id))
+        status = wait_for(lambda: sandbox.api("GET", "transactions/%s" % uuid)["notification"]["status"] == "sent")
+        say("  %s: Gestion > Transactions > [transaction] > Statut URL de notification: %s"
+            % (name, "Envoyé" if status else "not sent"))
+        update_shop(inventory, name, first_payment_order_id=order_id,
+                    manual_done=["first_payment"] + (["notification_sent"] if status else []))

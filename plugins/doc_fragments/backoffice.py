@@ -73,8 +73,9 @@ _MANUAL_DONE = {
     "description": [
         "Manual adapter: the Back Office steps already done by hand for this shop, as declared by the "
         "inventory (convention: the shop's C(manual_done) list in C(vads_shops)).",
-        "Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), "
-        "C(notification_url_production), C(notification_url_test) (14.2).",
+        "Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) "
+        "(14.2 (3)), C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), "
+        "C(production_key_regenerated) (14.4). Any other name fails, listing the valid ones.",
         "A declared step is reported C(declared_done): the module trusts the inventory and says so.",
     ],
     "type": "list",
@@ -139,7 +140,8 @@ _MODE_SIGN = {
     "sign_algo": {
         "description": [
             "Signature algorithm of the shop for that mode: V(HMAC-SHA-256) or V(SHA-1) (other spellings such as "
-            "C(SHA256) are accepted). Default: what the sandbox Back Office says, else V(HMAC-SHA-256).",
+            "C(SHA256) are accepted). Default: the store's (with O(store)), else what the sandbox Back Office "
+            "says, else V(HMAC-SHA-256).",
         ],
         "type": "str",
     },
@@ -180,12 +182,24 @@ _OWN = {
         },
         "probe_key": {
             "description": [
-                "The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module "
-                "reads the shop's key of that mode from the Back Office. Required for a probe with the manual "
-                "adapter. Never returned.",
+                "The key of O(mode) to sign the probe with. When absent, the module reads it from O(store), or "
+                "with the sandbox adapter from the Back Office. With the manual adapter one of O(probe_key) and "
+                "O(store) is required to probe. Never returned.",
             ],
             "type": "str",
         },
+        "gateway_url": {
+            "description": [
+                "The gateway that will call the URL when it is not the real platform: a gateway on loopback (the "
+                "sandbox standing in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the "
+                "real platform, which needs an C(https://) URL it can reach from the Internet.",
+            ],
+            "type": "str",
+        },
+        "store": dict(_STORE, description=list(_STORE["description"]) + [
+            "Optional, read only: where the probe takes the shop's signature algorithm and, without "
+            "O(probe_key), the key of O(mode), exactly as the merchant's software signs.",
+        ]),
         "sign_algo": _MODE_SIGN["sign_algo"],
         "manual_done": _MANUAL_DONE,
     },
@@ -218,7 +232,27 @@ _OWN = {
             "the key travels from the Back Office to the merchant server without ever being printed.",
             "Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault "
             "and use M(vads.shop.certificate).",
+            "With O(state=regenerated) the store's production key is replaced (as M(vads.shop.certificate) does with "
+            "O(vads.shop.certificate#module:replace=true)).",
         ]),
+        "regenerated_to": {
+            "description": [
+                "With O(state=regenerated): the fingerprint an earlier run of this rotation gave the new key (the "
+                "C(vads.shop.rotate_certificate) role records it). A current key with that fingerprint means the "
+                "rotation is done: a rerun changes nothing.",
+            ],
+            "type": "str",
+        },
+        "force": {
+            "description": [
+                "With O(state=regenerated): regenerate although the current production key does not have the "
+                "fingerprint O(regenerate_from). Without it, a current key (Back Office, and the store with "
+                "O(store)) that matches neither O(regenerate_from) nor O(regenerated_to) is an error naming both "
+                "fingerprints: a mistyped or stale fingerprint must not pass as a rotation already done.",
+            ],
+            "type": "bool",
+            "default": False,
+        },
         "backup": {
             "description": ["With O(store): keep a copy of the store file before changing it."],
             "type": "bool",
@@ -289,6 +323,15 @@ _OWN = {
             "type": "float",
             "default": 0,
         },
+        "resend_notification": {
+            "description": [
+                "Sandbox adapter: when the transaction's notification C(failed) (every attempt), resend it "
+                "(the Back Office's \"Renvoyer la notification\") once and wait again; reported as a change.",
+                "Manual adapter: the result's C(notification.resend) gives the Back Office path to do it by hand.",
+            ],
+            "type": "bool",
+            "default": False,
+        },
         "backoffice": dict(_BACKOFFICE, description=[
             "Optional: the Back Office that can see the notification status (see M(vads.shop.notification_url)).",
             "Sandbox adapter: the status, URL, attempts and redirect flag of the transaction's notification.",
@@ -309,6 +352,14 @@ _OWN = {
         "store": dict(_STORE, description=list(_STORE["description"]) + [
             "Read only: the module reads the site id, context mode, keys and algorithm from it. Required.",
         ]),
+        "key": {
+            "description": [
+                "Sign with this key instead of the store's key of O(mode): a store that keeps one key (for its "
+                "current mode, TEST) holds no production key to prove before the switch. Never returned; its "
+                "fingerprint is.",
+            ],
+            "type": "str",
+        },
         "mode": {
             "description": [
                 "Sign for this mode with this mode's key from the store, whatever mode the store is in: "
@@ -539,12 +590,19 @@ options:
     description:
     - How many shops talk to the network at the same time.
     type: int
+  gateway_url:
+    description:
+    - 'The gateway that will call the URL when it is not the real platform: a gateway on loopback (the sandbox standing
+      in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the real platform, which needs an C(https://)
+      URL it can reach from the Internet.'
+    type: str
   manual_done:
     description:
     - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
       the shop''s C(manual_done) list in C(vads_shops)).'
-    - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
-      C(notification_url_test) (14.2).'
+    - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2 (3)),
+      C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated) (14.4).
+      Any other name fails, listing the valid ones.'
     - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
     elements: str
     type: list
@@ -572,8 +630,9 @@ options:
     type: bool
   probe_key:
     description:
-    - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the shop's
-      key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+    - The key of O(mode) to sign the probe with. When absent, the module reads it from O(store), or with the sandbox
+      adapter from the Back Office. With the manual adapter one of O(probe_key) and O(store) is required to probe.
+      Never returned.
     type: str
   secrets:
     description:
@@ -639,12 +698,20 @@ options:
             - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
             type: str
         type: dict
+      gateway_url:
+        description:
+        - 'The gateway that will call the URL when it is not the real platform: a gateway on loopback (the sandbox
+          standing in for it) may call a loopback C(http://) URL in PRODUCTION. Default: the real platform, which
+          needs an C(https://) URL it can reach from the Internet.'
+        - Defaults to the top-level value.
+        type: str
       manual_done:
         description:
         - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
           (convention: the shop''s C(manual_done) list in C(vads_shops)).'
-        - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
-          C(notification_url_test) (14.2).'
+        - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2
+          (3)), C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated)
+          (14.4). Any other name fails, listing the valid ones.'
         - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
         - Defaults to the top-level value.
         elements: str
@@ -674,14 +741,15 @@ options:
         type: bool
       probe_key:
         description:
-        - The key of O(mode) to sign the probe with. With the sandbox adapter, when absent, the module reads the
-          shop's key of that mode from the Back Office. Required for a probe with the manual adapter. Never returned.
+        - The key of O(mode) to sign the probe with. When absent, the module reads it from O(store), or with the
+          sandbox adapter from the Back Office. With the manual adapter one of O(probe_key) and O(store) is required
+          to probe. Never returned.
         - Defaults to the top-level value.
         type: str
       sign_algo:
         description:
         - 'Signature algorithm of the shop for that mode: V(HMAC-SHA-256) or V(SHA-1) (other spellings such as C(SHA256)
-          are accepted). Default: what the sandbox Back Office says, else V(HMAC-SHA-256).'
+          are accepted). Default: the store''s (with O(store)), else what the sandbox Back Office says, else V(HMAC-SHA-256).'
         - Defaults to the top-level value.
         type: str
       site_id:
@@ -689,6 +757,195 @@ options:
         - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
         - Defaults to the top-level value.
         type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - 'Optional, read only: where the probe takes the shop''s signature algorithm and, without O(probe_key),
+          the key of O(mode), exactly as the merchant''s software signs.'
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          create:
+            description:
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
+            type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            type: int
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
+            type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
       url:
         description:
         - The merchant's notification (IPN) URL, absolute, without credentials or fragment. Required.
@@ -701,12 +958,196 @@ options:
   sign_algo:
     description:
     - 'Signature algorithm of the shop for that mode: V(HMAC-SHA-256) or V(SHA-1) (other spellings such as C(SHA256)
-      are accepted). Default: what the sandbox Back Office says, else V(HMAC-SHA-256).'
+      are accepted). Default: the store''s (with O(store)), else what the sandbox Back Office says, else V(HMAC-SHA-256).'
     type: str
   site_id:
     description:
     - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
     type: str
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    - 'Optional, read only: where the probe takes the shop''s signature algorithm and, without O(probe_key), the
+      key of O(mode), exactly as the merchant''s software signs.'
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      create:
+        description:
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
+        type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        type: int
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
+        type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
   url:
     description:
     - The merchant's notification (IPN) URL, absolute, without credentials or fragment. Required.
@@ -802,12 +1243,21 @@ options:
     description:
     - How many shops talk to the network at the same time.
     type: int
+  force:
+    default: false
+    description:
+    - 'With O(state=regenerated): regenerate although the current production key does not have the fingerprint O(regenerate_from).
+      Without it, a current key (Back Office, and the store with O(store)) that matches neither O(regenerate_from)
+      nor O(regenerated_to) is an error naming both fingerprints: a mistyped or stale fingerprint must not pass
+      as a rotation already done.'
+    type: bool
   manual_done:
     description:
     - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
       the shop''s C(manual_done) list in C(vads_shops)).'
-    - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
-      C(notification_url_test) (14.2).'
+    - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2 (3)),
+      C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated) (14.4).
+      Any other name fails, listing the valid ones.'
     - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
     elements: str
     type: list
@@ -819,6 +1269,11 @@ options:
     description:
     - 'With O(state=regenerated): the fingerprint (C(sha256:) and 8 hex digits, as the modules report it) of the
       lost or compromised production key. Required with O(state=regenerated).'
+    type: str
+  regenerated_to:
+    description:
+    - 'With O(state=regenerated): the fingerprint an earlier run of this rotation gave the new key (the C(vads.shop.rotate_certificate)
+      role records it). A current key with that fingerprint means the rotation is done: a rerun changes nothing.'
     type: str
   shops:
     description:
@@ -878,12 +1333,21 @@ options:
         - 'With O(store): keep a copy of the store file before changing it.'
         - Defaults to the top-level value.
         type: bool
+      force:
+        description:
+        - 'With O(state=regenerated): regenerate although the current production key does not have the fingerprint
+          O(regenerate_from). Without it, a current key (Back Office, and the store with O(store)) that matches
+          neither O(regenerate_from) nor O(regenerated_to) is an error naming both fingerprints: a mistyped or stale
+          fingerprint must not pass as a rotation already done.'
+        - Defaults to the top-level value.
+        type: bool
       manual_done:
         description:
         - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
           (convention: the shop''s C(manual_done) list in C(vads_shops)).'
-        - 'Step names: C(production_key) (14.1), C(production_key_regenerated) (14.4), C(notification_url_production),
-          C(notification_url_test) (14.2).'
+        - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2
+          (3)), C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated)
+          (14.4). Any other name fails, listing the valid ones.'
         - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
         - Defaults to the top-level value.
         elements: str
@@ -897,6 +1361,12 @@ options:
         description:
         - 'With O(state=regenerated): the fingerprint (C(sha256:) and 8 hex digits, as the modules report it) of
           the lost or compromised production key. Required with O(state=regenerated).'
+        - Defaults to the top-level value.
+        type: str
+      regenerated_to:
+        description:
+        - 'With O(state=regenerated): the fingerprint an earlier run of this rotation gave the new key (the C(vads.shop.rotate_certificate)
+          role records it). A current key with that fingerprint means the rotation is done: a rerun changes nothing.'
         - Defaults to the top-level value.
         type: str
       site_id:
@@ -924,6 +1394,8 @@ options:
           from the Back Office to the merchant server without ever being printed.
         - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault
           and use M(vads.shop.certificate).'
+        - With O(state=regenerated) the store's production key is replaced (as M(vads.shop.certificate) does with
+          O(vads.shop.certificate#module:replace=true)).
         - Defaults to the top-level value.
         suboptions:
           brand:
@@ -1132,6 +1604,7 @@ options:
       the Back Office to the merchant server without ever being printed.
     - 'Sandbox adapter only: with the manual adapter the module cannot see the key; put it in ansible-vault and
       use M(vads.shop.certificate).'
+    - With O(state=regenerated) the store's production key is replaced (as M(vads.shop.certificate) does with O(vads.shop.certificate#module:replace=true)).
     suboptions:
       brand:
         description:
@@ -1428,6 +1901,13 @@ options:
       ones. Never returned.'
     - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
     type: str
+  resend_notification:
+    default: false
+    description:
+    - 'Sandbox adapter: when the transaction''s notification C(failed) (every attempt), resend it (the Back Office''s
+      "Renvoyer la notification") once and wait again; reported as a change.'
+    - 'Manual adapter: the result''s C(notification.resend) gives the Back Office path to do it by hand.'
+    type: bool
   retries:
     default: 3
     description:
@@ -1538,6 +2018,13 @@ options:
         - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
         - Defaults to the top-level value.
         type: str
+      resend_notification:
+        description:
+        - 'Sandbox adapter: when the transaction''s notification C(failed) (every attempt), resend it (the Back
+          Office''s "Renvoyer la notification") once and wait again; reported as a change.'
+        - 'Manual adapter: the result''s C(notification.resend) gives the Back Office path to do it by hand.'
+        - Defaults to the top-level value.
+        type: bool
       retries:
         description:
         - Retries after an HTTP 5xx, a connection error or a timeout, with exponential backoff.
@@ -1672,6 +2159,11 @@ options:
     description:
     - Explicit payment form endpoint, e.g. the sandbox's C(<url>/vads-payment/).
     type: str
+  key:
+    description:
+    - 'Sign with this key instead of the store''s key of O(mode): a store that keeps one key (for its current mode,
+      TEST) holds no production key to prove before the switch. Never returned; its fingerprint is.'
+    type: str
   mode:
     choices:
     - TEST
@@ -1729,6 +2221,12 @@ options:
       gateway_url:
         description:
         - Explicit payment form endpoint, e.g. the sandbox's C(<url>/vads-payment/).
+        - Defaults to the top-level value.
+        type: str
+      key:
+        description:
+        - 'Sign with this key instead of the store''s key of O(mode): a store that keeps one key (for its current
+          mode, TEST) holds no production key to prove before the switch. Never returned; its fingerprint is.'
         - Defaults to the top-level value.
         type: str
       mode:

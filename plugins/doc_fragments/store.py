@@ -348,6 +348,16 @@ _OWN = {
             "default": "present",
         },
         "force": _FORCE,
+        "replace": {
+            "description": [
+                "Allow replacing a different, real production key already in the store (14.4, a rotation). "
+                "Without it such a store fails naming both fingerprints and nothing is written: an inventory "
+                "holding a stale or another shop's key must not silently overwrite the key a shop signs with.",
+                "A placeholder, a malformed key or the test key in the production slot is replaced without it.",
+            ],
+            "type": "bool",
+            "default": False,
+        },
     },
     "rest_keys": {
         "mode": {
@@ -1124,6 +1134,14 @@ options:
     description:
     - The shop's name, used in results and messages. Defaults to the store's type and location.
     type: str
+  replace:
+    default: false
+    description:
+    - 'Allow replacing a different, real production key already in the store (14.4, a rotation). Without it such
+      a store fails naming both fingerprints and nothing is written: an inventory holding a stale or another shop''s
+      key must not silently overwrite the key a shop signs with.'
+    - A placeholder, a malformed key or the test key in the production slot is replaced without it.
+    type: bool
   secrets:
     description:
     - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
@@ -1165,6 +1183,14 @@ options:
         - The shop's name, used in results and messages. Defaults to the store's type and location.
         - Defaults to the top-level value.
         type: str
+      replace:
+        description:
+        - 'Allow replacing a different, real production key already in the store (14.4, a rotation). Without it
+          such a store fails naming both fingerprints and nothing is written: an inventory holding a stale or another
+          shop''s key must not silently overwrite the key a shop signs with.'
+        - A placeholder, a malformed key or the test key in the production slot is replaced without it.
+        - Defaults to the top-level value.
+        type: bool
       state:
         description:
         - V(present) installs the key; V(absent) removes the setting from the store.
@@ -2441,6 +2467,17 @@ options:
   name:
     description:
     - The shop's name, used in results and messages. Defaults to the store's type and location.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions
+from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions, manual_done_problem
 from ansible_collections.vads.shop.plugins.module_utils.rest import BACK_OFFICE_PATH
-from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_placeholder_problem
+from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_placeholder_problem
 
 
 def shop_options(shops, mapping, formats=None, per_shop=None):
@@ -40,7 +40,36 @@ def _by_name(result):
     return dict((s.get("name"), s) for s in ((result or {}).get("shops") or []) if isinstance(s, dict))
 
 
-def golive_preflight(shops, before, backoffice, first_payment="verify"):
+# Steps that must be done in the Back Office before a shop may go to PRODUCTION (manual adapter).
+BEFORE_SWITCH = ("production_key", "notification_url_production")
+
+
+def golive_checklist(shops, backoffice, first_payment="verify"):
+    """Every manual Back Office step of chapter 14 for every shop (manual adapter; [] for the sandbox).
+
+    Each item: shop, site_id, chapter, step (its manual_done name), done (declared), before_switch, the
+    French and English menu paths, field, value, action and a one-line text.
+    """
+    if (backoffice or {}).get("adapter", "manual") != "manual":
+        return []
+    items = []
+    for shop in shops or []:
+        name, site_id = shop.get("name"), shop.get("site_id")
+        done = shop.get("manual_done") or []
+        steps = [("production_key", None), ("notification_url_production", shop.get("notification_url"))]
+        if first_payment == "verify":
+            steps.append(("first_payment", None))
+            if not shop.get("rest_password_prod"):
+                steps.append(("first_payment_cancelled", None))
+            steps.append(("notification_sent", None))
+        for step, value in steps:
+            item = instructions(step, site_id, value, name)
+            item.update(shop=name, done=step in done, before_switch=step in BEFORE_SWITCH)
+            items.append(item)
+    return items
+
+
+def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_url=""):
     """Problems the modules cannot see: the inventory against the stores and the adapter."""
     adapter = (backoffice or {}).get("adapter", "manual")
     stores = _by_name(before)
@@ -48,76 +77,266 @@ def golive_preflight(shops, before, backoffice, first_payment="verify"):
     for shop in shops:
         name = shop.get("name")
         where = "shop %r" % (name,)
-        held = stores.get(name, {}).get("site_id")
+        store = stores.get(name, {})
+        held = store.get("site_id")
         if held and shop.get("site_id") and str(held) != str(shop["site_id"]):
             problems.append("%s: the inventory says site id %s but the store holds %s" % (where, shop["site_id"], held))
         problem = site_id_placeholder_problem(held or shop.get("site_id"))
         if problem:
             problems.append("%s: %s" % (where, problem))
-        state = stores.get(name, {})
-        if state.get("rest_api") and shop.get("rest_keys_prod") is None and not all(
-                (state.get("rest_keys") or {}).get("PRODUCTION", {}).values()):
+        if store.get("rest_api") and shop.get("rest_keys_prod") is None and not all(
+                (store.get("rest_keys") or {}).get("PRODUCTION", {}).values()):
             problems.append("%s: the shop uses the REST API (embedded form) and has no production REST keys: give "
                             "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)"
                             % (where, BACK_OFFICE_PATH))
-        if adapter == "manual" and shop.get("key_prod") is None:
-            problems.append("%s: key_prod is required with the manual Back Office adapter (copy the production key "
-                            "from the Certificates tab into the vault)" % where)
+        problem = manual_done_problem(shop.get("manual_done"))
+        if problem:
+            problems.append("%s: %s" % (where, problem))
+        one_key = bool(store.get("single_key"))
+        if shop.get("key_prod") is None:
+            if one_key and store.get("ctx_mode") != "PRODUCTION":
+                problems.append("%s: key_prod is required: this store keeps one key, for the current mode, so the "
+                                "production key goes in with the switch and must come from the vault" % where)
+            elif adapter == "manual" and not store.get("ready_for_production"):
+                problems.append("%s: key_prod is required with the manual Back Office adapter (copy the production key "
+                                "from the Certificates tab into the vault)" % where)
         if not shop.get("notification_url"):
             problems.append("%s: notification_url is required (the PRODUCTION URL of the notification rule)" % where)
+        if not shop.get("brand") and not gateway_url:
+            problems.append("%s: brand is required to reach the brand's payment endpoint (payzen, systempay, ...)"
+                            % where)
+        if (adapter == "manual" and first_payment == "verify" and "first_payment" in (shop.get("manual_done") or [])
+                and shop.get("rest_password_prod")
+                and not (shop.get("first_payment_order_id") or shop.get("first_payment_uuid"))):
+            problems.append("%s: first_payment is declared done: give its first_payment_order_id (or "
+                            "first_payment_uuid) so that the collection can read it, cancel it and check it" % where)
+    pending = [i for i in golive_checklist(shops, backoffice, first_payment) if i["before_switch"] and not i["done"]]
+    if pending:
+        problems.append("Back Office work must be done before any shop of this host goes to PRODUCTION; once done, "
+                        "add each step's name to the shop's manual_done: " + " || ".join(i["text"] for i in pending))
     return problems
 
 
-def golive_rows(shops, steps, adapter="sandbox"):
-    """One report row per shop from the registered results of the go-live steps (missing steps are skipped)."""
-    index = dict((step, _by_name(result)) for step, result in (steps or {}).items())
+def _changes(shops, before, after):
+    """name -> list of changes read back (None when the store could not be read back)."""
+    old, new = _by_name(before), _by_name(after)
+    out = {}
+    for shop in shops or []:
+        name = shop.get("name")
+        was, now = old.get(name, {}), new.get(name)
+        if now is None:
+            out[name] = None
+            continue
+        parts = []
+        for label, field in (("mode", "ctx_mode"), ("production key", "key_prod_fingerprint"),
+                             ("test key", "key_test_fingerprint")):
+            if was.get(field) != now.get(field):
+                parts.append("%s %s -> %s" % (label, was.get(field) or "not set", now.get(field) or "not set"))
+        out[name] = parts
+    return out
+
+
+def golive_changes(shops, before, after):
+    """What changed in each store, read back: one sentence per changed shop (empty when nothing changed)."""
+    out = []
+    for name, parts in _changes(shops, before, after).items():
+        if parts is None:
+            out.append("shop %r: its store could not be read back" % (name,))
+        elif parts:
+            out.append("shop %r: %s" % (name, ", ".join(parts)))
+    return out
+
+
+def golive_unchanged(shops, before, after):
+    """Names of the shops whose store reads back as before."""
+    return [name for name, parts in _changes(shops, before, after).items() if parts == []]
+
+
+def _step(chapter, step, status, by, detail=None):
+    return {"chapter": chapter, "step": step, "status": status, "by": by, "detail": detail}
+
+
+def golive_rows(shops, steps, adapter="sandbox", first_payment="verify", check_mode=False):
+    """One report row per shop. States (mode, keys, URL, payment) are those read back after the run;
+    in check mode what would change is apart, under ``would``."""
+    steps = steps or {}
+    index = dict((step, _by_name(result)) for step, result in steps.items() if isinstance(result, dict))
+    checklist = dict(((i["shop"], i["step"]), i) for i in steps.get("checklist") or [])
     rows = []
     for shop in shops:
         name = shop.get("name")
-        before = index.get("before", {}).get(name, {})
-        after = index.get("after", {}).get(name, {})
-        key = index.get("key", {}).get(name, {})
-        installed = index.get("key_installed", {}).get(name, {})
-        switch = index.get("switch", {}).get(name, {})
-        url = index.get("url", {}).get(name, {})
-        payment = index.get("payment", {}).get(name, {})
-        existing = index.get("existing", {}).get(name, {})
-        cancel = index.get("cancel", {}).get(name, {})
-        first = cancel if cancel.get("found") else (existing if existing.get("found") else {})
-        pending = []
-        for step_result in (key, url):
-            if step_result.get("status") == "pending_manual":
-                pending.append((step_result.get("instructions") or {}).get("text") or step_result.get("status"))
+
+        def get(step, name=name):
+            return index.get(step, {}).get(name, {})
+
+        before, after, key, installed = get("before"), get("after"), get("key"), get("key_installed")
+        proof, url, url_after, switch = get("proof"), get("url"), get("url_after"), get("switch")
+        payment, existing, cancel, manual_tx = get("payment"), get("existing"), get("cancel"), get("manual_payment")
+        first = cancel if cancel.get("found") else (existing if existing.get("found") else
+                                                    (manual_tx if manual_tx.get("found") else {}))
+        note = first.get("notification") or {}
+        done = shop.get("manual_done") or []
+        read = after or before
+        report = []
+        # 14.1
+        if adapter == "manual":
+            report.append(_step("14.1", "production_key", "declared" if "production_key" in done else "pending",
+                                "person" if "production_key" in done else None))
+        else:
+            report.append(_step("14.1", "production_key", "verified" if read.get("key_prod_fingerprint") else
+                                ("would" if key.get("changed") else "pending"), "collection",
+                                "generated in the Back Office and installed in the store" if key.get("generated")
+                                else None))
+        if proof.get("accepted"):
+            report.append(_step("14.1", "production_key_accepted", "verified", "collection",
+                                "a PRODUCTION form signed with %s was accepted by the gateway" % proof.get("fingerprint")))
+        # 14.2 (1)(2)
+        mode_status = "verified" if after.get("ctx_mode") == "PRODUCTION" else (
+            "would" if check_mode and switch.get("changed") else "pending")
+        report.append(_step("14.2 (1)(2)", "ctx_mode", mode_status, "collection"))
+        # 14.2 (3)
+        if adapter == "manual":
+            declared = "notification_url_production" in done
+            report.append(_step("14.2 (3)", "notification_url_production", "declared" if declared else "pending",
+                                "person" if declared else None, shop.get("notification_url")))
+        else:
+            seen = url_after.get("url_before") if url_after else (url.get("url") if url.get("status") == "registered"
+                                                                  and not check_mode else None)
+            report.append(_step("14.2 (3)", "notification_url_production",
+                                "verified" if seen == shop.get("notification_url") and seen else
+                                ("would" if check_mode and url.get("changed") else "pending"), "collection", seen))
+        probe = url.get("probe") or {}
+        if probe.get("ok"):
+            report.append(_step("14.2 (3)", "notification_url_answers", "verified", "collection",
+                                "answered a signed PRODUCTION notification with HTTP %s" % probe.get("http_code")))
+        # 14.3
+        if first_payment != "verify":
+            report.append(_step("14.3", "first_payment", "skipped", None, "golive_first_payment: skip"))
+        elif adapter == "manual":
+            declared = "first_payment" in done
+            report.append(_step("14.3", "first_payment", "declared" if declared else "pending",
+                                "person" if declared else None))
+            if first.get("found"):
+                report.append(_step("14.3", "first_payment_found", "verified", "collection",
+                                    "REST V4: %s %s" % (first.get("uuid"), first.get("detailed_status"))))
+            if shop.get("rest_password_prod"):
+                report.append(_step("14.3", "first_payment_cancelled",
+                                    "verified" if first.get("detailed_status") == "CANCELLED" else
+                                    ("would" if check_mode and first.get("cancelled") else "pending"), "collection",
+                                    "REST V4 Transaction/CancelOrRefund, status read back"))
+            else:
+                declared = "first_payment_cancelled" in done
+                report.append(_step("14.3", "first_payment_cancelled", "declared" if declared else "pending",
+                                    "person" if declared else None))
+            declared = "notification_sent" in done
+            report.append(_step("14.3", "notification_sent", "declared" if declared else "pending",
+                                "person" if declared else None))
+        else:
+            report.append(_step("14.3", "first_payment", "verified" if first.get("detailed_status") == "CANCELLED"
+                                else "pending", "collection", first.get("uuid")))
+            report.append(_step("14.3", "notification_sent", "verified" if note.get("status") == "sent" else "pending",
+                                "collection", note.get("status")))
+        pending = [checklist[(name, r["step"])]["text"] for r in report
+                   if r["status"] == "pending" and (name, r["step"]) in checklist]
         for step in ("key_installed", "rest_keys", "switch"):
-            if index.get(step, {}).get(name, {}).get("cache_flush_required"):
+            if get(step).get("cache_flush_required"):
                 pending.append("%s: Magento serves its settings from its config cache: run bin/magento cache:clean "
                                "config in the shop's root folder (or give store.magento_root)" % name)
                 break
-        note = first.get("notification") or {}
-        if note.get("status") == "unknown" and note.get("instructions"):
-            pending.append(note["instructions"].get("text"))
-        if adapter == "manual" and steps.get("after"):
-            check = instructions("notification_sent", shop.get("site_id"), None, name)["text"]
-            pending.append("14.3 make one real payment of at least 2 EUR, do not click \"Retour a la boutique\", "
-                           "cancel it, then check: " + check)
+        would = None
+        if check_mode:
+            would = {
+                "ctx_mode": switch.get("ctx_mode") if switch.get("changed") else None,
+                "key_fingerprint": (installed.get("fingerprint") if installed.get("changed") else None)
+                or ("(new production key)" if key.get("changed") and key.get("generated") else None),
+                "notification_url": shop.get("notification_url") if url.get("changed") else None,
+            }
         rows.append({
             "shop": name,
             "site_id": shop.get("site_id"),
             "mode_before": before.get("ctx_mode"),
-            # check mode: what the switch would set and which key it would install
-            "mode_after": switch.get("ctx_mode") or after.get("ctx_mode") or before.get("ctx_mode"),
-            "key_fingerprint": (installed.get("fingerprint") or key.get("fingerprint")
-                                or ("(new production key)" if key.get("changed") else after.get("key_prod_fingerprint"))),
+            "mode_after": after.get("ctx_mode") if after else None,
+            "key_fingerprint_before": before.get("key_prod_fingerprint"),
+            "key_fingerprint": after.get("key_prod_fingerprint") if after else None,
+            "would": would,
             "notification_url": shop.get("notification_url"),
             "notification_url_status": url.get("status"),
             "first_payment": first.get("uuid") or (payment.get("transaction") or {}).get("uuid"),
             "first_payment_status": first.get("detailed_status") or (payment.get("transaction") or {}).get("status"),
-            "first_payment_notification": note.get("status"),
+            "first_payment_notification": note.get("status") if note.get("status") != "unknown" else None,
+            "steps": report,
+            "verified": [r["chapter"] + " " + r["step"] for r in report if r["status"] == "verified"],
+            "declared": [r["chapter"] + " " + r["step"] for r in report if r["status"] == "declared"],
+            "skipped": [r["chapter"] + " " + r["step"] for r in report if r["status"] == "skipped"],
             "manual_pending": pending,
         })
     return rows
 
 
+def rotation_problems(targets, before, backoffice, force=False, record=None):
+    """Manual adapter: each regenerate_from must name the key the store holds (or, once rolled out, the
+    rotation recorded from it to the vault's key); the vault must hold the regenerated key. The sandbox
+    adapter checks in the module."""
+    if (backoffice or {}).get("adapter", "manual") != "manual":
+        return []
+    stores = _by_name(before)
+    problems = []
+    for shop in targets or []:
+        name = shop.get("name")
+        held = stores.get(name, {}).get("key_prod_fingerprint")
+        old = shop.get("regenerate_from")
+        if shop.get("key_prod") is None:
+            problems.append("shop %r: key_prod is required with the manual adapter: regenerate the key in the Back "
+                            "Office and put the new one in the vault" % (name,))
+            continue
+        new = fingerprint(str(shop["key_prod"]).strip())
+        if new == old:
+            problems.append("shop %r: the vault's key_prod is still the key to replace (%s): put the regenerated key "
+                            "there" % (name, old))
+        elif held == new and ((record or {}).get(name) or {}) == {"from": old, "to": new}:
+            continue  # this rotation was rolled out by an earlier run
+        elif held != old and not force:
+            problems.append("shop %r: regenerate_from %s matches no current key: the store holds %s and the vault's "
+                            "key_prod is %s (force: true rotates anyway)" % (name, old, held or "not set", new))
+    return problems
+
+
+def rotation_regenerated_to(targets, record):
+    """shop name -> the fingerprint an earlier run gave the new key, for rotations from the same key."""
+    out = {}
+    for shop in targets or []:
+        done = (record or {}).get(shop.get("name")) or {}
+        if done.get("from") == shop.get("regenerate_from") and done.get("to"):
+            out[shop["name"]] = done["to"]
+    return out
+
+
+def rotation_record(results):
+    """{shop name: {from, to}} of the keys this run regenerated (vads.shop.backoffice_certificate results) or
+    replaced in a store (vads.shop.certificate results); fingerprints only."""
+    out = {}
+    for r in results or []:
+        if r.get("fingerprint") and (r.get("regenerated") or (r.get("changed") and "regenerated" not in r)):
+            before = r.get("fingerprint_before")
+            if isinstance(r.get("store"), dict):  # with the store: the key it held before is what was replaced
+                before = r["store"].get("fingerprint_before") or before
+            out[r["name"]] = {"from": before, "to": r["fingerprint"]}
+    return out
+
+
+def rotation_summary(targets, regenerated, before, after):
+    """One line per target: the Back Office status and the store's key before -> after (read back)."""
+    status, old, new = _by_name(regenerated), _by_name(before), _by_name(after)
+    return ["%s: %s, store key %s -> %s" % (
+        s.get("name"), status.get(s.get("name"), {}).get("status", "unknown"),
+        old.get(s.get("name"), {}).get("key_prod_fingerprint") or "not set",
+        new.get(s.get("name"), {}).get("key_prod_fingerprint") or "not set") for s in targets or []]
+
+
 class FilterModule(object):
     def filters(self):
-        return {"shop_options": shop_options, "golive_rows": golive_rows, "golive_preflight": golive_preflight}
+        return {"shop_options": shop_options, "golive_rows": golive_rows, "golive_preflight": golive_preflight,
+                "golive_checklist": golive_checklist, "golive_changes": golive_changes,
+                "golive_unchanged": golive_unchanged, "rotation_problems": rotation_problems,
+                "rotation_regenerated_to": rotation_regenerated_to, "rotation_record": rotation_record,
+                "rotation_summary": rotation_summary}

@@ -73,15 +73,57 @@ STEPS = {
         "field": "URL à appeler en mode TEST / URL to call in TEST mode",
         "action": "set the field to the value, enable the rule, save",
     },
+    "first_payment": {
+        "fr": "la boutique en ligne, en mode PRODUCTION, avec une vraie carte",
+        "en": "the web shop, in PRODUCTION mode, with a real card",
+        "field": None,
+        "action": "make one real payment of at least 2 EUR; on the result page do not click \"Retour a la "
+                  "boutique\" (the notification must prove itself). Put its order id in the shop's "
+                  "first_payment_order_id (or its transaction uuid in first_payment_uuid) in the inventory",
+    },
+    "first_payment_cancelled": {
+        "fr": "Gestion > Transactions > onglet Paiements en cours > [transaction] > Annuler",
+        "en": "Management > Transactions > Current payments tab > [transaction] > Cancel",
+        "field": None,
+        "action": "cancel the first payment so that it is never remitted (automated instead when the inventory "
+                  "holds the shop's rest_password_prod)",
+    },
     "notification_sent": {
         "fr": "Gestion > Transactions > onglet Paiements en cours (ou Paiements remisés) > [transaction] > "
               "Statut URL de notification",
         "en": "Management > Transactions > Current payments tab (or Captured payments) > [transaction] > "
               "IPN URL status",
         "field": "Statut URL de notification / IPN URL status",
-        "action": "check that it says Envoyé (Sent); if not, read the attempts and fix the merchant's endpoint",
+        "action": "check that it says Envoyé (Sent); if not, read the attempts, fix the merchant's endpoint, then "
+                  "click Renvoyer la notification (Resend the notification) and check again",
     },
 }
+
+# Not a manual_done name: what to do when a notification was not delivered (the platform's resend button).
+RESEND = {
+    "fr": "Gestion > Transactions > onglet Paiements en cours (ou Paiements remisés) > [transaction] > "
+          "Renvoyer la notification",
+    "en": "Management > Transactions > Current payments tab (or Captured payments) > [transaction] > "
+          "Resend the notification",
+}
+
+# The names an inventory's manual_done may hold, in the order of chapter 14.
+MANUAL_DONE_NAMES = ("production_key", "notification_url_production", "notification_url_test", "first_payment",
+                     "first_payment_cancelled", "notification_sent", "production_key_regenerated")
+
+# Chapter of each step, for checklists and reports.
+CHAPTER = {"production_key": "14.1", "notification_url_production": "14.2 (3)", "notification_url_test": "14.2 (3)",
+           "first_payment": "14.3", "first_payment_cancelled": "14.3", "notification_sent": "14.3",
+           "production_key_regenerated": "14.4"}
+
+
+def manual_done_problem(names):
+    """None, or a sentence naming the unknown entries of a manual_done list and the valid names."""
+    unknown = [n for n in (names or []) if n not in MANUAL_DONE_NAMES]
+    if not unknown:
+        return None
+    return ("manual_done holds unknown step name(s) %s: valid names are %s"
+            % (", ".join(repr(n) for n in unknown), ", ".join(MANUAL_DONE_NAMES)))
 
 
 def notification_step(mode):
@@ -99,9 +141,10 @@ def instructions(step, site_id, value=None, shop=None):
         "field": info["field"],
         "value": value,
         "action": info["action"],
+        "chapter": CHAPTER[step],
     }
     who = "%s (site %s)" % (shop, site_id) if shop and shop != site_id else "site %s" % site_id
-    text = "%s: %s / %s" % (who, info["fr"], info["en"])
+    text = "%s %s [manual_done: %s]: %s / %s" % (CHAPTER[step], who, step, info["fr"], info["en"])
     if value is not None:
         text += " = %s" % value
     text += ": %s" % info["action"]
@@ -275,6 +318,14 @@ class SandboxBackOffice(object):
 
     def transaction(self, uuid):
         return self.call("GET", "transactions/%s" % uuid)
+
+    def resend_notification(self, uuid):
+        """The Back Office's "Renvoyer la notification": one more attempt (source BO) to the rule's URL."""
+        return self.call("POST", "transactions/%s/notifications/resend" % uuid)
+
+    def notifications(self, uuid):
+        """The transaction's notification history (payment, retries, manual resends)."""
+        return self.call("GET", "transactions/%s/notifications" % uuid)
 
 
 def rule_field(mode):

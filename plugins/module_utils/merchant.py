@@ -112,6 +112,7 @@ class Certificate(Operation):
         "value": {"type": "str", "no_log": True},
         "state": {"type": "str", "default": "present"},
         "force": {"type": "bool", "default": False},
+        "replace": {"type": "bool", "default": False},
     }
 
     def check(self, shop):
@@ -157,6 +158,14 @@ class Certificate(Operation):
                     problems.append("the test key is the same as the production key (force: true overrides)")
             if key != old:
                 changes[slot] = key
+                # A real production key already there is another key the shop signs with: only a rotation
+                # (replace: true) may overwrite it.
+                held_real = mode == "PRODUCTION" and production_key_problem(
+                    old, None if store.single_key else current.get("key_test")) is None
+                if held_real and not shop.get("replace"):
+                    problems.append("the store already holds another production key (%s); installing %s would "
+                                    "replace it: give replace: true to rotate it (14.4)"
+                                    % (fingerprint(old), fingerprint(key)))
             fp = fingerprint(key)
         else:
             if mode == "PRODUCTION" and current.get("ctx_mode") == "PRODUCTION" and not force and old:

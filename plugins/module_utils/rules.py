@@ -42,8 +42,8 @@ _ALGO_SPELLINGS = {
 
 def fingerprint(key):
     """A short, non-reversible name for a key: safe to print, stable across runs."""
-    if key is None:
-        return None
+    if key is None or not key.strip():
+        return None  # unset: never the fingerprint of the empty string
     return "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
 
 

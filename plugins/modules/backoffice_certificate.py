@@ -147,7 +147,7 @@ import string
 
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan
 from ansible_collections.vads.shop.plugins.module_utils.merchant import Certificate
 from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_problem
 from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
@@ -157,6 +157,8 @@ OWN = {
     "site_id": {"type": "str"},
     "state": {"type": "str", "choices": ["present", "regenerated"], "default": "present"},
     "regenerate_from": {"type": "str"},
+    "regenerated_to": {"type": "str"},
+    "force": {"type": "bool", "default": False},
     "store": {"type": "dict", "options": STORE_OPTIONS},
     "backup": {"type": "bool", "default": False},
     "manual_done": {"type": "list", "elements": "str"},
@@ -180,31 +182,68 @@ def _check(shop):
         elif not _FP_RE.match(shop["regenerate_from"]):
             problems.append("regenerate_from must be a fingerprint such as sha256:1a2b3c4d, as the modules report it "
                             "(never the key itself)")
+        if shop.get("regenerated_to") and not _FP_RE.match(shop["regenerated_to"]):
+            problems.append("regenerated_to must be a fingerprint such as sha256:1a2b3c4d")
+    problem = bo.manual_done_problem(shop.get("manual_done"))
+    if problem:
+        problems.append(problem)
     if shop.get("store") and not sandbox:
         problems.append("store needs the sandbox adapter: with the manual adapter the module cannot see the key; put it "
                         "in ansible-vault and install it with vads.shop.certificate")
     return problems
 
 
+class StoredKey(Operation):
+    """Read only: the fingerprint of the production key a store holds (the key itself stays here)."""
+
+    writes = False
+    options = {}
+
+    def __init__(self):
+        self.found = {}
+
+    def plan(self, shop, store, current, backend):
+        slot = store.key_setting("PRODUCTION")
+        if store.single_key and current.get("ctx_mode") != "PRODUCTION":
+            slot = None  # a one-key store in TEST holds no production key
+        self.found[shop["name"]] = fingerprint(current.get(slot)) if slot else None
+        return Plan(result={})
+
+
 def _dummy_key():
     return "".join(secrets.choice(string.ascii_letters + string.digits) for dummy in range(32))
 
 
-def _store_shops(entries, keys):
-    """The store part as vads.shop.certificate's shops, each with the key to install."""
+def _store_shops(entries, keys, validating=False):
+    """The store part as vads.shop.certificate's shops, each with the key to install (stand-ins when
+    validating: they differ from any real key a store holds, so replacing is allowed for that check)."""
     out = []
     for entry in entries:
         shop = entry["shop"]
         out.append({"name": entry["name"], "store": shop["store"], "mode": "PRODUCTION", "value": keys[entry["name"]],
-                    "state": "present", "force": False, "backup": shop.get("backup")})
+                    "state": "present", "force": False, "backup": shop.get("backup"),
+                    # a rotation replaces the key the store holds; 14.1 never replaces a real key
+                    "replace": validating or (shop.get("state") or "present") == "regenerated"})
     return out
 
 
-def _run_store(module, entries, keys, check_mode):
+def _stored_fingerprints(module, entries):
+    """name -> fingerprint of the production key each store holds now (read only)."""
+    reader = StoredKey()
+    saved = module.check_mode
+    module.check_mode = True
+    try:
+        Batch(module, reader).execute([{"name": e["name"], "store": e["shop"]["store"]} for e in entries])
+    finally:
+        module.check_mode = saved
+    return reader.found
+
+
+def _run_store(module, entries, keys, check_mode, validating=False):
     saved = module.check_mode
     module.check_mode = check_mode
     try:
-        return Batch(module, Certificate()).execute(_store_shops(entries, keys))
+        return Batch(module, Certificate()).execute(_store_shops(entries, keys, validating))
     finally:
         module.check_mode = saved
 
@@ -244,11 +283,21 @@ def _backoffice(module, entry):
         else:
             if not key:
                 raise bo.BackOfficeError("the shop has no production key to regenerate: use state present (14.1)")
-            if fingerprint(key) == shop["regenerate_from"]:
+            current = fingerprint(key)
+            stored = entry.get("stored_fingerprint")
+            if current == shop["regenerate_from"] or shop.get("force"):
                 result.update(status="regenerated", regenerated=True, changed=True)
                 key = None if module.check_mode else client.regenerate_production_key(site_id).get("production_key")
-            else:
+            elif current == shop.get("regenerated_to") or (stored is not None and stored == shop["regenerate_from"]):
+                # An earlier run regenerated it (recorded, or the store still holds the old key: roll it out).
                 result["status"] = "already_regenerated"
+            else:
+                raise bo.BackOfficeError(
+                    "regenerate_from %s matches no current key: the Back Office's production key is %s%s. Nothing "
+                    "was regenerated; check the fingerprint (force: true regenerates anyway)"
+                    % (shop["regenerate_from"], current,
+                       (" and the store holds %s" % (stored or "no production key"))
+                       if "stored_fingerprint" in entry else ""))
         result["fingerprint"] = fingerprint(key) if key else (None if result["changed"] else result["fingerprint_before"])
         entry["key"] = key
     except gw.GatewayError as exc:
@@ -271,7 +320,13 @@ def main():
 
     # Validate every store before the Back Office generates anything: a dry run with stand-in keys.
     if with_store:
-        _run_store(module, with_store, dict((e["name"], _dummy_key()) for e in with_store), check_mode=True)
+        _run_store(module, with_store, dict((e["name"], _dummy_key()) for e in with_store), check_mode=True,
+                   validating=True)
+        rotating = [e for e in with_store if e["shop"].get("state") == "regenerated"]
+        if rotating:
+            held = _stored_fingerprints(module, rotating)
+            for e in rotating:
+                e["stored_fingerprint"] = held.get(e["name"])
 
     gw.run_all(lambda e: _backoffice(module, e), entries, module.params["concurrency"])
 

@@ -166,10 +166,14 @@ checklist:
   type: dict
 """
 
+from urllib.parse import urlsplit
+
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule
+from ansible_collections.vads.shop.plugins.module_utils.algorithm import effective_algo
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan
 from ansible_collections.vads.shop.plugins.module_utils.rules import normalize_algo, site_id_problem
+from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
 
 OWN = {
     "backoffice": bo.BACKOFFICE_SPEC,
@@ -179,8 +183,30 @@ OWN = {
     "probe": {"type": "bool", "default": False},
     "probe_key": {"type": "str", "no_log": True},
     "sign_algo": {"type": "str"},
+    "store": {"type": "dict", "options": STORE_OPTIONS},
+    "gateway_url": {"type": "str"},
     "manual_done": {"type": "list", "elements": "str"},
 }
+
+
+class ReadSigning(Operation):
+    """Read only: the key of a mode and the algorithm a store signs with (kept here, never in a result)."""
+
+    writes = False
+    options = {}
+
+    def __init__(self):
+        self.signing = {}
+
+    def plan(self, shop, store, current, backend):
+        mode = shop["mode"]
+        key = None
+        if not store.single_key or current.get("ctx_mode") == mode:
+            key = current.get(store.key_setting(mode))
+        # The algorithm as the shop's own plugin computes it (a missing PrestaShop row is SHA-1).
+        algo, _source = effective_algo(store.type, current.get("sign_algo") if "sign_algo" in store.mapping else None)
+        self.signing[shop["name"]] = {"key": key, "algo": algo}
+        return Plan(result={})
 
 
 def _check(shop):
@@ -190,11 +216,18 @@ def _check(shop):
         problems.append(problem)
     problems.extend(bo.options_problems(shop.get("backoffice")))
     sandbox = (shop.get("backoffice") or {}).get("adapter") == "sandbox"
-    problems.extend(gw.notification_url_problems(shop.get("url"), shop.get("mode"), sandbox=sandbox))
+    # A gateway on loopback (the sandbox standing in for the platform) can call loopback URLs.
+    local_gateway = bool(shop.get("gateway_url")) and urlsplit(shop["gateway_url"]).hostname in ("127.0.0.1", "::1",
+                                                                                                 "localhost")
+    problems.extend(gw.notification_url_problems(shop.get("url"), shop.get("mode"), sandbox=sandbox or local_gateway))
     if shop.get("sign_algo") is not None and normalize_algo(shop["sign_algo"]) is None:
         problems.append("sign_algo %r is unknown: use HMAC-SHA-256 or SHA-1" % shop["sign_algo"])
-    if shop.get("probe") and not sandbox and not shop.get("probe_key"):
-        problems.append("probe_key is required to probe with the manual adapter (the module cannot read keys there)")
+    if shop.get("probe") and not sandbox and not shop.get("probe_key") and not shop.get("store"):
+        problems.append("probe_key or store is required to probe with the manual adapter (the module cannot read "
+                        "keys from the real Back Office)")
+    problem = bo.manual_done_problem(shop.get("manual_done"))
+    if problem:
+        problems.append(problem)
     return problems
 
 
@@ -248,18 +281,22 @@ def _probe(module, client, shop, url):
         return {"ok": None, "skipped": True, "http_code": None, "redirect": None, "location": None,
                 "tls_error": None, "elapsed_ms": None, "error": None}
     mode = shop["mode"]
-    key = shop.get("probe_key")
-    algo = shop.get("sign_algo")
-    if key is None or algo is None:
+    stored = shop.get("_signing") or {}
+    key = shop.get("probe_key") or stored.get("key")
+    algo = shop.get("sign_algo") or stored.get("algo")
+    if client.can_see and (key is None or algo is None):
         certs = client.certificates(shop["site_id"])
         if key is None:
             key = certs.get("production_key" if mode == "PRODUCTION" else "test_key")
         if algo is None:
             algo = certs.get("production_sign_algo" if mode == "PRODUCTION" else "test_sign_algo")
-        if not key:
-            return {"ok": False, "skipped": False, "http_code": None, "redirect": None, "location": None,
-                    "tls_error": None, "elapsed_ms": None,
-                    "error": "the shop has no %s key yet to sign a probe with" % mode}
+    if not key:
+        return {"ok": False, "skipped": False, "http_code": None, "redirect": None, "location": None,
+                "tls_error": None, "elapsed_ms": None,
+                "error": "no %s key to sign a probe with (give probe_key, or a store that holds it)" % mode}
+    if algo is not None and normalize_algo(algo) is None:
+        return {"ok": False, "skipped": False, "http_code": None, "redirect": None, "location": None,
+                "tls_error": None, "elapsed_ms": None, "error": "the store's signature algorithm %r is unknown" % algo}
     fields = gw.synthetic_notification(shop["site_id"], mode, key.strip(), normalize_algo(algo) or "HMAC-SHA-256")
     out = gw.probe_notification(url, fields)
     out["skipped"] = False
@@ -270,12 +307,27 @@ def main():
     module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     gw.configure_http(module.params)
     names = ["name"] + list(OWN)
-    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
+    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice", "store"))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]
     problems = [_check(shop) for shop in shops]
     for probs, dup in zip(problems, gw.duplicate_names(labels)):
         probs.extend(dup)
     gw.fail_if_problems(module, labels, problems)
+
+    # The probe signs as the store does: its algorithm and, without probe_key, its key of the mode.
+    reading = [dict(name=name, store=shop["store"], mode=shop["mode"])
+               for shop, name in zip(shops, labels) if shop.get("probe") and shop.get("store")]
+    if reading:
+        reader = ReadSigning()
+        saved = module.check_mode
+        module.check_mode = True
+        try:
+            Batch(module, reader).execute(reading)
+        finally:
+            module.check_mode = saved
+        for shop, name in zip(shops, labels):
+            if name in reader.signing:
+                shop["_signing"] = reader.signing[name]
 
     entries = [{"shop": shop, "name": name} for shop, name in zip(shops, labels)]
     gw.run_all(lambda e: _handle(module, e), entries, module.params["concurrency"])

@@ -127,6 +127,7 @@ from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIO
 OWN = {
     "store": {"type": "dict", "options": STORE_OPTIONS},
     "mode": {"type": "str", "choices": ["TEST", "PRODUCTION"]},
+    "key": {"type": "str", "no_log": True},
     "brand": {"type": "str"},
     "gateway_url": {"type": "str"},
     "card": {"type": "str"},
@@ -170,11 +171,12 @@ class ReadSigning(Operation):
         mode = shop.get("mode") or stored_mode  # spelled as the store spells it: the gateway judges it
         if not mode:
             problems.append("the store holds no ctx_mode: give mode")
-        if store.single_key and shop.get("mode") and shop["mode"] != stored_mode:
+        given = shop.get("key").strip() if shop.get("key") else None
+        if store.single_key and shop.get("mode") and shop["mode"] != stored_mode and not given:
             problems.append("this store keeps one key, for its current mode (%s): it holds no %s key to probe with"
                             % (stored_mode, shop["mode"]))
         setting = store.key_setting("PRODUCTION" if mode == "PRODUCTION" else "TEST")
-        key = current.get(setting)
+        key = given or current.get(setting)
         if not key and not problems:
             problems.append("the store holds no %s key (%s)" % (mode, store.mapping.get(setting, setting)))
         # The algorithm the shop's own plugin would sign with (a missing PrestaShop row signs SHA-1).

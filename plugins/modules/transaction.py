@@ -137,6 +137,7 @@ OWN = {
     "state": {"type": "str", "choices": ["present", "cancelled"], "default": "present"},
     "missing_ok": {"type": "bool", "default": False},
     "wait_notification": {"type": "float", "default": 0},
+    "resend_notification": {"type": "bool", "default": False},
     "backoffice": bo.BACKOFFICE_SPEC,
     "retries": {"type": "int", "default": 3},
     "timeout": {"type": "float", "default": 10},
@@ -200,22 +201,59 @@ def _find(client, shop):
     return sorted(found, key=lambda t: t.get("creationDate") or "")[-1]
 
 
-def _notification(shop, uuid):
+def _notification(shop, uuid, check_mode=False):
     client = bo.adapter(shop["backoffice"])
     if not client.can_see:
         return {"status": "unknown", "url": None, "attempts": None, "redirected": None,
-                "instructions": bo.instructions("notification_sent", shop["site_id"], None, shop.get("name"))}
-    deadline = time.monotonic() + float(shop.get("wait_notification") or 0)
-    while True:
-        tx = client.transaction(uuid)
-        note = tx.get("notification") or {}
-        if note.get("status") != "pending" or time.monotonic() >= deadline:
-            break
-        time.sleep(0.2)
-    return {"status": note.get("status"), "url": note.get("url"), "url_source": note.get("url_source"),
+                "instructions": bo.instructions("notification_sent", shop["site_id"], None, shop.get("name")),
+                "resend": bo.RESEND}
+    note = _seen(_wait(client, uuid, shop))
+    resent = False
+    if shop.get("resend_notification") and note.get("status") == "failed":
+        # « Renvoyer la notification »: the merchant's endpoint may be fixed since.
+        resent = True
+        if not check_mode:
+            note = _after_resend(client, uuid, shop, client.resend_notification(uuid))
+    return {"resent": resent,
+            "status": note.get("status"), "url": note.get("url"), "url_source": note.get("url_source"),
             "attempts": note.get("attempts_done"), "redirected": note.get("redirected"),
             "last_error": ([a.get("error") or ("HTTP %s" % a.get("http_code")) for a in note.get("attempts") or []
                             if not a.get("success")] or [None])[-1]}
+
+
+def _seen(note):
+    """The Back Office counts a transaction notified once any of its notifications was accepted, a
+    manual resend included, even though the payment's own notification stays failed."""
+    if note.get("delivered") and note.get("status") == "failed":
+        note = dict(note, status="sent")
+    return note
+
+
+def _after_resend(client, uuid, shop, answer):
+    """Wait for the resend's own attempt, then report it on top of the payment's notification."""
+    resend_id = ((answer or {}).get("notification") or {}).get("id")
+    deadline = time.monotonic() + float(shop.get("wait_notification") or 0)
+    entry = None
+    while resend_id is not None:
+        history = client.notifications(uuid).get("notifications") or []
+        entry = next((n for n in history if n.get("id") == resend_id), None)
+        if entry is None or entry.get("status") != "pending" or time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    note = _seen(client.transaction(uuid).get("notification") or {})
+    if entry is not None:
+        note = dict(note, attempts_done=(note.get("attempts_done") or 0) + (entry.get("tries") or 0),
+                    status="sent" if entry.get("status") == "sent" else note.get("status"))
+    return note
+
+
+def _wait(client, uuid, shop):
+    deadline = time.monotonic() + float(shop.get("wait_notification") or 0)
+    while True:
+        note = client.transaction(uuid).get("notification") or {}
+        if note.get("status") != "pending" or time.monotonic() >= deadline:
+            return note
+        time.sleep(0.2)
 
 
 def _password(shop):
@@ -270,7 +308,9 @@ def _handle(module, entry):
                 entry["error"] = "transaction %s is %s: it cannot be cancelled any more" % (tx.get("uuid"), status)
                 return entry
         if shop.get("backoffice"):
-            result["notification"] = _notification(shop, result["uuid"])
+            result["notification"] = _notification(shop, result["uuid"], module.check_mode)
+            if result["notification"].get("resent"):
+                result["changed"] = True
     except gw.GatewayError as exc:
         entry["error"] = str(exc)
     return entry
