@@ -42,7 +42,7 @@ def fails(operation, shops, fragment, folder, **top):
 
 @pytest.fixture
 def env(tmp_path):
-    return write(tmp_path / "shop.env", "VADS_SITE_ID=12345678\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\n"
+    return write(tmp_path / "shop.env", "VADS_SITE_ID=40127895\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\n"
                  "VADS_KEY_PROD=%s\n" % (KEY_TEST, KEY_PROD))
 
 
@@ -54,14 +54,14 @@ def dotenv(path, **extra):
 
 def test_conflict_when_one_wanted_value_is_already_there(env):
     shops = [{"name": "a", "store": dotenv(env), "value": KEY_PROD},  # already the current value
-             {"name": "b", "store": dotenv(env), "value": OTHER}]
+             {"name": "b", "store": dotenv(env), "value": OTHER, "replace": True}]
     msg = fails("certificate", shops, "shop 'b': it wants VADS_KEY_PROD set to sha256:", env.parent, mode="PRODUCTION")
     assert "which shop 'a' wants set to sha256:" in msg
 
 
 def test_conflict_absent_against_a_value(env):
     shops = [{"name": "a", "store": dotenv(env), "state": "absent"},
-             {"name": "b", "store": dotenv(env), "value": KEY_PROD}]
+             {"name": "b", "store": dotenv(env), "value": KEY_PROD, "replace": True}]
     fails("certificate", shops, "it wants VADS_KEY_PROD set to", env.parent, mode="PRODUCTION")
 
 
@@ -79,7 +79,7 @@ def test_conflict_on_a_one_key_store(tmp_path):
 # --- a mapped name must exist unless create says so ---------------------------------------------
 
 def test_absent_mapped_name_is_an_error_naming_what_the_file_holds(tmp_path):
-    path = write(tmp_path / "shop.env", "PAYZEN_SITE_ID=12345678\nPAYZEN_CTX_MODE=TEST\nPAYZEN_KEY_TEST=%s\n" % KEY_TEST)
+    path = write(tmp_path / "shop.env", "PAYZEN_SITE_ID=40127895\nPAYZEN_CTX_MODE=TEST\nPAYZEN_KEY_TEST=%s\n" % KEY_TEST)
     store = dotenv(path, keys={"site_id": "PAYZEN_SITE_ID", "ctx_mode": "PAYZEN_MODE", "key_test": "PAYZEN_KEY_TEST",
                                "key_prod": "PAYZEN_KEY_PROD"})
     msg = fails("ctx_mode", [{"name": "a", "store": store, "mode": "TEST"}], "PAYZEN_MODE (store.keys.ctx_mode) is "
@@ -91,14 +91,14 @@ def test_absent_mapped_name_is_an_error_naming_what_the_file_holds(tmp_path):
 
 def test_default_names_and_fresh_files_are_still_created(tmp_path):
     ours = write(tmp_path / "ours.env", "VADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\n" % KEY_TEST)
-    run_batch("certificate", [{"name": "a", "store": dotenv(ours), "mode": "PRODUCTION", "value": KEY_PROD}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(ours), "mode": "PRODUCTION", "value": KEY_PROD, "replace": True}])
     assert ours.read_text().endswith("VADS_KEY_PROD=%s\n" % KEY_PROD)
     fresh = write(tmp_path / "fresh.yaml", "# filled by the collection\n")
     run_batch("ctx_mode", [{"name": "b", "mode": "TEST",
                             "store": {"type": "yaml", "path": str(fresh), "keys": {"ctx_mode": "payzen.mode"}}}])
     assert fresh.read_text() == "# filled by the collection\npayzen:\n  mode: TEST\n"
     never = write(tmp_path / "never.env", "VADS_CTX_MODE=TEST\n")
-    fails("certificate", [{"name": "c", "store": dotenv(never, create=False), "mode": "PRODUCTION", "value": KEY_PROD}],
+    fails("certificate", [{"name": "c", "store": dotenv(never, create=False), "mode": "PRODUCTION", "value": KEY_PROD, "replace": True}],
           "VADS_KEY_PROD (store.keys.key_prod) is not in", tmp_path)
 
 
@@ -118,7 +118,7 @@ def test_0640_root_www_data_is_kept_with_a_key_written(env):
     gid = _group()
     os.chown(env, 0, gid)
     os.chmod(env, 0o640)
-    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     st = env.stat()
     assert (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) == (0o640, 0, gid)
     assert result["shops"][0]["file_mode"] == "0640" and KEY_PROD not in env.read_text()
@@ -126,22 +126,22 @@ def test_0640_root_www_data_is_kept_with_a_key_written(env):
 
 def test_only_other_access_is_removed_and_never_widened(env):
     os.chmod(env, 0o664)
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     assert stat.S_IMODE(env.stat().st_mode) == 0o660
     os.chmod(env, 0o400)
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": KEY_PROD}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": KEY_PROD, "replace": True}])
     assert stat.S_IMODE(env.stat().st_mode) == 0o400
 
 
 def test_explicit_mode_owner_group(env):
     gid = _group() if os.geteuid() == 0 else os.getegid()
-    run_batch("certificate", [{"name": "a", "mode": "PRODUCTION", "value": OTHER,
+    run_batch("certificate", [{"name": "a", "mode": "PRODUCTION", "value": OTHER, "replace": True,
                                "store": dotenv(env, file_mode="0640", group=str(gid))}])
     assert stat.S_IMODE(env.stat().st_mode) == 0o640 and env.stat().st_gid == gid
-    fails("certificate", [{"name": "a", "mode": "PRODUCTION", "value": KEY_PROD,
+    fails("certificate", [{"name": "a", "mode": "PRODUCTION", "value": KEY_PROD, "replace": True,
                            "store": dotenv(env, file_mode="0644")}], "would let every user of the server read the key",
           env.parent)
-    fails("certificate", [{"name": "a", "mode": "PRODUCTION", "value": KEY_PROD,
+    fails("certificate", [{"name": "a", "mode": "PRODUCTION", "value": KEY_PROD, "replace": True,
                            "store": dotenv(env, owner="no-such-user-vads")}], "store.owner 'no-such-user-vads' is not",
           env.parent)
 
@@ -165,15 +165,15 @@ def test_a_held_lock_makes_the_run_wait_then_fail_clearly(env):
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         msg = fails("certificate", [{"name": "a", "store": dotenv(env, lock_timeout=1), "mode": "PRODUCTION",
-                                     "value": OTHER}], "another run is changing", env.parent)
+                                     "value": OTHER, "replace": True}], "another run is changing", env.parent)
         assert "waited 1 s" in msg and "store.lock_timeout" in msg
         # Readers (shop_info, check mode) do not wait for writers: every write is an atomic rename.
         assert run_batch("shop_info", [{"name": "a", "store": dotenv(env)}])["shops"][0]["ctx_mode"] == "TEST"
-        assert run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}],
+        assert run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}],
                          check=True)["changed"]
     finally:
         os.close(fd)
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     assert OTHER in env.read_text()
 
 
@@ -188,7 +188,7 @@ def test_the_file_is_read_again_after_the_lock(env, monkeypatch):
         return original(self, *args)
 
     monkeypatch.setattr(store_mod.FileBackend, "lock", lock_after_someone_else_wrote)
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "TEST", "value": OTHER}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "TEST", "value": OTHER, "replace": True}])
     text = env.read_text()
     assert "VADS_CTX_MODE=PRODUCTION\n" in text and "VADS_KEY_TEST=%s\n" % OTHER in text
 
@@ -200,9 +200,9 @@ def test_stale_temporary_files_are_removed_and_reported(env):
     for path in stale:
         write(path, "VADS_KEY_PROD=%s\n" % KEY_PROD)
     keep = write(env.parent / ".other.env.vads-tmp-x", "")
-    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     assert not any(p.exists() for p in stale) and keep.exists()
-    assert result["warnings"] == ["removed 2 temporary file(s) that an interrupted run left next to %s" % env]
+    assert "removed 2 temporary file(s) that an interrupted run left next to %s" % env in result["warnings"]
 
 
 def test_temporary_file_is_0600_and_named(env, monkeypatch):
@@ -216,7 +216,7 @@ def test_temporary_file_is_0600_and_named(env, monkeypatch):
 
     monkeypatch.setattr(store_mod, "_write_all", spy)
     os.chmod(env, 0o640)
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     assert seen and seen[0][0] == 0o600 and seen[0][1][0].startswith(".shop.env.vads-tmp-")
     assert stat.S_IMODE(env.stat().st_mode) == 0o640
 
@@ -234,14 +234,14 @@ def test_disk_full_keeps_no_partial_backup_and_no_temp_file(env, monkeypatch, fa
         return real(fd, data)
 
     monkeypatch.setattr(store_mod, "_write_all", full)
-    fails("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}],
+    fails("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}],
           "No space left on device", env.parent, backup=True)
     assert sorted(p.name for p in env.parent.iterdir()) == [".shop.env.vads-lock", "shop.env"]
 
 
 def test_backup_is_complete(env):
     old = env.read_bytes()
-    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}],
+    result = run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}],
                        backup=True)
     backup = result["shops"][0]["backup_file"]
     with open(backup, "rb") as handle:
@@ -254,7 +254,7 @@ def test_no_system_wide_sync(env, monkeypatch):
     synced = []
     real = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
-    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER}])
+    run_batch("certificate", [{"name": "a", "store": dotenv(env), "mode": "PRODUCTION", "value": OTHER, "replace": True}])
     assert len(synced) >= 2  # the new file, then its folder
 
 
@@ -273,18 +273,18 @@ def test_url_password_masked_in_diffs(tmp_path):
 # --- shop_info reads what the write path reads ----------------------------------------------------
 
 @pytest.mark.parametrize("kind,text", [
-    ("dotenv", "\ufeffVADS_SITE_ID=12345678\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\nVADS_KEY_PROD=%s\n"),
-    ("yaml", '{"vads": {"site_id": "12345678", "ctx_mode": "TEST", "key_test": "%s", "key_prod": "%s"}}\n'),
-    ("yaml", "base: &b\n  site_id: '12345678'\n  ctx_mode: TEST\nvads:\n  <<: *b\n  key_test: %s\n  key_prod: %s\n"),
-    ("yaml", "vads: {site_id: '12345678', ctx_mode: TEST, key_test: %s, key_prod: %s}\n"),
-    ("yaml", "\ufeffvads.site_id: '12345678'\nvads.ctx_mode: TEST\nvads.key_test: %s\nvads.key_prod: |-\n  %s\n"),
-    ("json", '\ufeff{"vads.site_id": "12345678", "vads.ctx_mode": "TEST", "vads.key_test": "%s",\n'
+    ("dotenv", "\ufeffVADS_SITE_ID=40127895\nVADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\nVADS_KEY_PROD=%s\n"),
+    ("yaml", '{"vads": {"site_id": "40127895", "ctx_mode": "TEST", "key_test": "%s", "key_prod": "%s"}}\n'),
+    ("yaml", "base: &b\n  site_id: '40127895'\n  ctx_mode: TEST\nvads:\n  <<: *b\n  key_test: %s\n  key_prod: %s\n"),
+    ("yaml", "vads: {site_id: '40127895', ctx_mode: TEST, key_test: %s, key_prod: %s}\n"),
+    ("yaml", "\ufeffvads.site_id: '40127895'\nvads.ctx_mode: TEST\nvads.key_test: %s\nvads.key_prod: |-\n  %s\n"),
+    ("json", '\ufeff{"vads.site_id": "40127895", "vads.ctx_mode": "TEST", "vads.key_test": "%s",\n'
              ' "vads.key_prod": "%s"}'),
 ])
 def test_shop_info_reads_odd_stores_as_the_write_path_does(tmp_path, kind, text):
     path = write(tmp_path / "store", text % (KEY_TEST, KEY_PROD))
     info = run_batch("shop_info", [{"name": "a", "store": {"type": kind, "path": str(path)}}])["shops"][0]
-    assert (info["site_id"], info["ctx_mode"], info["ready_for_production"]) == ("12345678", "TEST", True), info
+    assert (info["site_id"], info["ctx_mode"], info["ready_for_production"]) == ("40127895", "TEST", True), info
     from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
     assert (info["key_test_fingerprint"], info["key_prod_fingerprint"]) == (fingerprint(KEY_TEST), fingerprint(KEY_PROD))
     run_batch("ctx_mode", [{"name": "a", "store": {"type": kind, "path": str(path)}, "mode": "PRODUCTION"}])
