@@ -456,7 +456,7 @@ def _documentation(module):
 
 
 # Modules whose own options hold secrets (password, probe_key): they take O(secrets).
-_WITH_SECRETS = ("transaction", "notification_url")
+_WITH_SECRETS = ("transaction", "notification_url", "payment_probe")
 
 _FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE")
 
@@ -2181,6 +2181,17 @@ options:
   order_id:
     description:
     - 'C(vads_order_id) of the probe. Default: C(VADS-SHOP-PROBE-) and the UTC time.'
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:

@@ -448,7 +448,7 @@ def _documentation(module, writes=True):
         suboptions[name] = spec
     shops["suboptions"] = suboptions
     options["shops"] = shops
-    if any(name in own for name in ("key", "value")):
+    if module == "audit" or any(name in own for name in ("key", "value")):
         options["secrets"] = copy.deepcopy(_SECRETS)
     return json.dumps({"options": options}, indent=1, sort_keys=True)
 
@@ -2012,6 +2012,17 @@ options:
   rest_password_prod:
     description:
     - The PRODUCTION REST password the vault holds; only its fingerprint is compared.
+    type: str
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
     type: str
   shops:
     description:

@@ -74,7 +74,7 @@ FINDINGS = {
     "KEY_TEST_VAULT_DRIFT": ("warning", "find which TEST key is right (" + CERTS + ") and put it in the vault and the store"),
     "SIGN_ALGO_UNKNOWN": ("error", "set the store's signature algorithm to SHA-256 (HMAC-SHA-256) or SHA-1, as in the "
                                    + CERTS),
-    "STORE_FILE_READABLE": ("warning", "chmod 600 the store file of {shop} ({store}), or " + GOLIVE),
+    "STORE_FILE_READABLE": ("warning", "chmod o-rwx the store file of {shop} ({store}), or " + GOLIVE),
     "URL_CHECK_DRIFT": ("warning", "set the store's notification URL of {shop} to the inventory's notification_url"),
     "NOTIFICATION_URL_MISSING": ("error", "add notification_url (the PRODUCTION URL) to {shop} in vads_shops of {host}"),
     "NOTIFICATION_URL_INVALID": ("error", "give {shop} an https:// notification_url the Internet can reach, then " + GOLIVE),
@@ -336,9 +336,10 @@ class Auditor(object):
             out.append(finding("SIGN_ALGO_UNKNOWN", "the store's signature algorithm %r is unknown"
                                % (current.get("sign_algo"),), ctx))
         file_mode = info.get("file_mode")
-        if file_mode and int(file_mode, 8) & 0o077 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
-            out.append(finding("STORE_FILE_READABLE", "the store file holds a key and other users can read it "
-                               "(mode %s)" % file_mode, ctx))
+        # Group access is how a web server usually reads its settings (0640 root:www-data): only "other" counts.
+        if file_mode and int(file_mode, 8) & 0o007 and any(current.get(s) for s in ("key", "key_test", "key_prod")):
+            out.append(finding("STORE_FILE_READABLE", "the store file holds a key and every user of the server can "
+                               "read it (mode %s)" % file_mode, ctx))
         held_url = current.get("url_check")
         if held_url and shop.get("notification_url") and held_url.strip() != shop["notification_url"].strip():
             out.append(finding("URL_CHECK_DRIFT", "the store sends notifications to %s, the inventory says %s"

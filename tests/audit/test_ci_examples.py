@@ -67,7 +67,7 @@ def demo_fleet(sandbox, tmp_path, next_site_id):
     assert rc == 0, out[-3000:]
     # the go-live's fleet report has the audit's HTML page too, with one row per shop of its JSON
     report = tmp_path / "fleet" / "report"
-    rows = [row for host in json.loads((report / "golive-report.json").read_text()) for row in host["rows"]]
+    rows = [row for host in json.loads((report / "golive-report.json").read_text())["hosts"] for row in host["rows"]]
     page = (report / "golive-report.html").read_text()
     assert len(rows) == 4 and page.count("<tr class=") == len(rows) and "default-src 'none'" in page
     assert all(row["shop"] in page for row in rows)

@@ -169,7 +169,7 @@ def test_checklist_idempotent(tmp_path):
     assert run("https://a.example.com/")["changed"] is False
     assert (tmp_path / "checklist.md").read_text() == first
     # an operator ticks a line: kept
-    (tmp_path / "checklist.md").write_text(first.replace("- [ ] nice", "- [x] nice"))
+    (tmp_path / "checklist.md").write_text(first.replace("- [ ] 14.1 nice", "- [x] 14.1 nice"))
     assert run("https://a.example.com/")["changed"] is False
     # the URL changes: the line is rewritten in place, not duplicated
     assert run("https://b.example.com/")["changed"] is True
@@ -178,5 +178,5 @@ def test_checklist_idempotent(tmp_path):
     assert "a.example.com" not in text
     # declared done: ticked
     assert run("https://b.example.com/", done=True)["changed"] is True
-    assert "- [x] lyon" in (tmp_path / "checklist.md").read_text()
+    assert "- [x] 14.2 (3) lyon" in (tmp_path / "checklist.md").read_text()
     assert run("https://b.example.com/", done=True)["changed"] is False

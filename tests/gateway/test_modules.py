@@ -91,7 +91,7 @@ def test_notification_url_manual_adapter_checklist(tmp_path):
         assert nice["status"] == "declared_done" and "instructions" not in nice
         assert checklist.exists() is not (check and changed)
     text = checklist.read_text()
-    assert text.count("- [ ] lyon") == 1 and text.count("- [x] nice") == 1
+    assert text.count("- [ ] 14.2 (3) lyon") == 1 and text.count("- [x] 14.2 (3) nice") == 1
     assert "Settings > Notification rules" in text
 
 
@@ -121,8 +121,11 @@ def test_backoffice_certificate_generate_regenerate_into_store(sandbox, dotenv):
 
     regen = dict(args, state="regenerated", regenerate_from=fingerprint(key))
     outputs = []
-    for check, changed in FOUR:
-        run = run_module("backoffice_certificate", regen, check=check, diff=True, verbosity=4)
+    for index, (check, changed) in enumerate(FOUR):
+        # After the rotation, reruns carry its record (regenerated_to), as the rotate_certificate role does;
+        # without it a stale regenerate_from is an error, not a silent no-op.
+        step = regen if index < 2 else dict(regen, regenerated_to=fingerprint(sandbox.certificates(site_id)["production_key"]))
+        run = run_module("backoffice_certificate", step, check=check, diff=True, verbosity=4)
         outputs.append(run.output + repr(run.result))
         assert not run.failed, run.output
         assert run.changed is changed, (check, run.result)

@@ -70,7 +70,7 @@ def test_misspelt_manual_done_is_refused_naming_the_valid_names(sandbox, tmp_pat
 
 def test_preflight_sees_what_would_stop_a_host_after_a_change():
     """A shop without brand (real platform) and undeclared Back Office steps stop the host in preflight."""
-    shops = [{"name": "lyon", "site_id": "12345678", "notification_url": "https://lyon.example.com/ipn",
+    shops = [{"name": "lyon", "site_id": "40127895", "notification_url": "https://lyon.example.com/ipn",
               "key_prod": "A1b2C3d4E5f6G7h8"},
              {"name": "nice", "site_id": "23456789", "notification_url": "https://nice.example.com/ipn",
               "brand": "payzen", "key_prod": "H8g7F6e5D4c3B2a1", "manual_done": ["production_key"]}]
@@ -78,8 +78,8 @@ def test_preflight_sees_what_would_stop_a_host_after_a_change():
     assert any("shop 'lyon': brand is required" in p for p in problems), problems
     pending = [p for p in problems if p.startswith("Back Office work must be done")]
     assert len(pending) == 1
-    for needle in ("lyon (site 12345678) [manual_done: production_key]",
-                   "lyon (site 12345678) [manual_done: notification_url_production]",
+    for needle in ("lyon (site 40127895) [manual_done: production_key]",
+                   "lyon (site 40127895) [manual_done: notification_url_production]",
                    "nice (site 23456789) [manual_done: notification_url_production]"):
         assert needle in pending[0]
     assert "nice (site 23456789) [manual_done: production_key]" not in pending[0]
