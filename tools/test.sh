@@ -5,7 +5,7 @@
 # starts its own sandbox and MariaDB. VADS_TEST_WORKERS=0 runs everything in one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-workers=${VADS_TEST_WORKERS:-3}
+workers=${VADS_TEST_WORKERS:-4}
 par=()
 [ "$workers" != 0 ] && par=(-n "$workers" --dist worksteal)
 exec .venv/bin/python -m pytest -q -p no:cacheprovider --durations=15 "${par[@]}" tests "$@"

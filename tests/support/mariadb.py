@@ -19,6 +19,7 @@ socket (the client uses the socket). Needs the Debian packages ``mariadb-server`
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -86,11 +88,19 @@ class MariaDB(object):
         self.basedir.mkdir(parents=True, exist_ok=True)
         fresh = not (self.datadir / "mysql").is_dir()
         if fresh:
-            proc = subprocess.run(
-                [_binary("mariadb-install-db", "mysql_install_db"), "--datadir=%s" % self.datadir,
-                 "--auth-root-authentication-method=normal", "--user=root", "--skip-test-db",
-                 "--skip-name-resolve"],
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, check=False)
+            # Several pytest-xdist workers may create servers at once: mariadb-install-db was seen failing
+            # when two ran together, so they take turns (a lock file), and a failed one is tried once more.
+            with open(os.path.join(tempfile.gettempdir(), "vads-mariadb-install.lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                for attempt in (1, 2):
+                    proc = subprocess.run(
+                        [_binary("mariadb-install-db", "mysql_install_db"), "--datadir=%s" % self.datadir,
+                         "--auth-root-authentication-method=normal", "--user=root", "--skip-test-db",
+                         "--skip-name-resolve"],
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, check=False)
+                    if not proc.returncode:
+                        break
+                    shutil.rmtree(str(self.datadir), ignore_errors=True)
             if proc.returncode:
                 raise RuntimeError("mariadb-install-db failed:\n%s" % proc.stdout)
         if self.port is None or not _port_free(self.port):
