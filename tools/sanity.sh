@@ -36,8 +36,10 @@ cd "$coll"
 log=$tmp/sanity.log
 start=$SECONDS
 set +e
+# ansible-test keeps its helper venvs in ~/.ansible/test: runs at the same time (worktrees, the version
+# matrix) would rebuild them under each other, so they take turns.
 PATH=$venv/bin:$PATH ANSIBLE_COLLECTIONS_PATH=$tmp \
-  "$venv/bin/ansible-test" sanity --local --python "$pyver" --color no "${skip[@]}" "$@" >"$log" 2>&1
+  flock "${TMPDIR:-/tmp}/vads-ansible-test.lock" "$venv/bin/ansible-test" sanity --local --python "$pyver" --color no "${skip[@]}" "$@" >"$log" 2>&1
 rc=$?
 set -e
 # ansible-test only warns and skips a test when its program (shellcheck, pwsh) is missing: make that a failure.
