@@ -20,6 +20,8 @@ description:
     C(audit-report.html). Each is replaced atomically, mode C(0644) (they hold fingerprints, never keys).
   - The verdict (V(fail) or V(pass)) follows O(fail_on); the module itself does not fail on findings, so that
     the caller can fail after every output is written.
+  - Runs on the controller, as an action plugin, where the reports are written (the results of every shop are
+    not sent to a module process).
 options:
   hosts:
     description:
