@@ -36,12 +36,15 @@ def audit_hosts(hosts, hostvars, result="vads_audit_result"):
 
 
 def fleet_html(report, kind="golive", title=None):
-    """A fleet report (the go-live's list of host reports, or any list of row dicts) as a self-contained page."""
+    """A fleet report (the go-live's list of host reports, the rotation report, or any list of row dicts) as a
+    self-contained page."""
     if kind == "golive":
         return report_html.golive_page(report, title or "Go-live report")
+    if kind == "rotation":
+        return report_html.rotation_page(report, title or "Key rotation report")
     if kind == "rows":
         return report_html.rows_page(report, title or "Fleet report")
-    raise AnsibleFilterError("vads.shop.fleet_html: kind %r is unknown: use golive or rows" % (kind,))
+    raise AnsibleFilterError("vads.shop.fleet_html: kind %r is unknown: use golive, rotation or rows" % (kind,))
 
 
 class FilterModule(object):

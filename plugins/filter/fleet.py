@@ -333,10 +333,81 @@ def rotation_summary(targets, regenerated, before, after):
         new.get(s.get("name"), {}).get("key_prod_fingerprint") or "not set") for s in targets or []]
 
 
+def rotation_rows(targets, results, host, check_mode=False, failure=None):
+    """One report row per target of this host, read back from the stores after the run (fingerprints only).
+
+    results: the role's registered results - before, after (vads.shop.shop_info), regenerated
+    (vads.shop.backoffice_certificate), installed (vads.shop.certificate), proof (vads.shop.payment_probe).
+    Status: failed (the host stopped: failure), planned (check mode, would rotate), pending (a Back Office step
+    not declared done), done (the store's key changed and the new one was proven), ok (nothing to do: the key
+    was rotated by an earlier run).
+    """
+    results = results or {}
+    before, after = _by_name(results.get("before")), _by_name(results.get("after"))
+    regenerated, installed = _by_name(results.get("regenerated")), _by_name(results.get("installed"))
+    proof = _by_name(results.get("proof"))
+    rows = []
+    for shop in targets or []:
+        name = shop.get("name")
+        bo = regenerated.get(name, {})
+        probe = proof.get(name, {})
+        key_before = before.get(name, {}).get("key_prod_fingerprint")
+        key_after = after.get(name, {}).get("key_prod_fingerprint") if name in after else None
+        if probe.get("skipped") or (check_mode and not probe):
+            proven = "skipped (check mode)"
+        elif probe.get("accepted") is True:
+            proven = "accepted (%s)" % probe.get("fingerprint")
+        elif probe:
+            proven = "rejected: %s" % (probe.get("error_reason") or probe.get("error_code") or "no reason given")
+        else:
+            proven = "not run"
+        would = bool(bo.get("changed") or installed.get(name, {}).get("changed"))
+        detail = ""
+        if failure:
+            status, detail = "failed", "the host stopped: %s" % (failure,)
+            if key_after and key_after != key_before:
+                detail = "key replaced (not proven, not recorded); " + detail
+        elif check_mode:
+            status = "planned" if would else "ok"
+            detail = "dry run: would regenerate and install a new key" if would else "nothing to do"
+        elif bo.get("status") == "pending_manual":
+            status = "pending"
+            detail = ("regenerate the key in the Back Office, put it in the vault, then declare manual_done: "
+                      "production_key_regenerated")
+        elif probe and probe.get("accepted") is not True:
+            status, detail = "failed", "the gateway rejected a form signed with the new key"
+        elif key_after and key_after != key_before:
+            status, detail = "done", "new key installed and proven"
+        else:
+            status, detail = "ok", "nothing to do: the key was already rotated"
+        rows.append({"host": host, "shop": name, "site_id": shop.get("site_id"), "status": status,
+                     "backoffice": bo.get("status") or (("regenerated" if bo.get("regenerated") else "unchanged")
+                                                        if bo else "not run"),
+                     "key_before": key_before, "key_after": key_after, "proof": proven, "detail": detail})
+    return rows
+
+
+ROTATION_STATUSES = ("done", "ok", "planned", "pending", "failed")
+
+
+def rotation_report(rows, check_mode=False, written=None):
+    """The rotation report's JSON document from the rows of every host: counts first, then the rows."""
+    rows = sorted((dict(r) for r in rows or []), key=lambda r: (str(r.get("host")), str(r.get("shop"))))
+    counts = dict((status, sum(1 for r in rows if r.get("status") == status)) for status in ROTATION_STATUSES)
+    return {
+        "written": written,
+        "check_mode": bool(check_mode),
+        "summary": dict(counts, hosts=len(set(r.get("host") for r in rows)), shops=len(rows),
+                        hosts_failed=len(set(r.get("host") for r in rows if r.get("status") == "failed"))),
+        "shops": rows,
+    }
+
+
 class FilterModule(object):
     def filters(self):
         return {"shop_options": shop_options, "golive_rows": golive_rows, "golive_preflight": golive_preflight,
                 "golive_checklist": golive_checklist, "golive_changes": golive_changes,
                 "golive_unchanged": golive_unchanged, "rotation_problems": rotation_problems,
                 "rotation_regenerated_to": rotation_regenerated_to, "rotation_record": rotation_record,
-                "rotation_summary": rotation_summary}
+                "rotation_summary": rotation_summary, "rotation_rows": rotation_rows,
+                "rotation_report": rotation_report}

@@ -27,6 +27,10 @@ def secrets(shops, mapping):
             value = shop.get(key)
             if value is None:
                 continue
+            # An unquoted YAML key of digits (the placeholder 1111111111111111) is an int: it is taken as its
+            # text, as a module's str option takes it, so that the module can name it.
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
             if not is_string(value):
                 raise AnsibleFilterError("vads.shop.secrets: %s of shop %r must be a string" % (key, shop["name"]))
             options[option] = str(value)

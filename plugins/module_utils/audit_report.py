@@ -28,6 +28,14 @@ FILES = {"json": "audit-report.json", "junit": "audit-report.xml", "markdown": "
 # A shop "fails" (JUnit failure, red in CI) when it has an error or a warning; info findings never do.
 FAILING = ("error", "warning")
 
+# The options of vads.shop.audit_report (its action plugin validates them on the controller).
+ARGUMENT_SPEC = {
+    "hosts": {"type": "list", "elements": "dict", "required": True},
+    "report_dir": {"type": "path", "required": True},
+    "fail_on": {"type": "str", "choices": list(FAIL_ON), "default": "error"},
+    "audit_check_mode": {"type": "bool", "default": False},
+}
+
 
 class ReportError(Exception):
     pass
@@ -202,6 +210,17 @@ def summary_line(doc, html_path):
     return ("audit %s (fails on %s): %d shop(s) on %d host(s), %d clean, %d error(s), %d warning(s)%s. Report: %s"
             % (doc["verdict"].upper(), doc["fail_on"], s["shops"], s["hosts"], s["shops_clean"], s["findings"]["error"],
                s["findings"]["warning"], "; " + codes if codes else "", html_path))
+
+
+def run(params):
+    """Build and write the reports from the validated options; the task's result. ReportError on failure."""
+    try:
+        doc = build(params["hosts"], params["fail_on"], params["audit_check_mode"])
+    except (KeyError, TypeError) as exc:
+        raise ReportError("an audit result is malformed: %s" % (exc,))
+    files = write_all(doc, params["report_dir"])
+    return {"changed": True, "verdict": doc["verdict"], "summary": doc["summary"], "files": files,
+            "message": summary_line(doc, files["html"])}
 
 
 def write_all(doc, report_dir):

@@ -218,6 +218,25 @@ def golive_page(fleet, title="Go-live report"):
     return render(title, rows, columns, ["host", "status", "mode_after"], summary, verdict=verdict)
 
 
+def rotation_page(doc, title="Key rotation report"):
+    """The rotation report (rotation-report.json, from the vads.shop.rotation_report filter) as a page."""
+    s = doc.get("summary") or {}
+    columns = [("status", "status"), ("host", "host"), ("shop", "shop"), ("site_id", "site id"),
+               ("backoffice", "Back Office"), ("key_before", "production key before"),
+               ("key_after", "production key now"), ("proof", "signed form"), ("detail", "detail")]
+    summary = [("hosts", s.get("hosts", 0)), ("shops", s.get("shops", 0)), ("rotated", s.get("done", 0)),
+               ("already rotated", s.get("ok", 0)), ("planned", s.get("planned", 0)),
+               ("pending", s.get("pending", 0)), ("failed", s.get("failed", 0))]
+    verdict = None
+    if s.get("failed"):
+        verdict = ("failed", "%d shop(s) on %d host(s) not rotated: the host stopped (see detail)"
+                   % (s["failed"], s.get("hosts_failed", 0)))
+    subtitle = "Written %s%s. Fingerprints are read back from the stores after the run." % (
+        doc.get("written") or "", " - DRY RUN (check mode): nothing was changed" if doc.get("check_mode") else "")
+    return render(title, doc.get("shops") or [], columns, ["host", "status"], summary, subtitle=subtitle,
+                  verdict=verdict)
+
+
 def rows_page(rows, title, columns=None, filters=("host", "status"), status_key="status"):
     """Any list of row dicts (rotation report rows, ...) as a page; columns default to the rows' keys."""
     rows = [dict(r) for r in rows or []]

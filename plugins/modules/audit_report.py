@@ -20,6 +20,8 @@ description:
     C(audit-report.html). Each is replaced atomically, mode C(0644) (they hold fingerprints, never keys).
   - The verdict (V(fail) or V(pass)) follows O(fail_on); the module itself does not fail on findings, so that
     the caller can fail after every output is written.
+  - Runs on the controller, as an action plugin, where the reports are written (the results of every shop are
+    not sent to a module process).
 options:
   hosts:
     description:
@@ -90,26 +92,22 @@ files:
   type: dict
 """
 
+import copy
+
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.vads.shop.plugins.module_utils.audit_report import FAIL_ON, ReportError, build, summary_line, write_all
+from ansible_collections.vads.shop.plugins.module_utils.audit_report import ARGUMENT_SPEC, ReportError, run
 
 
 def main():
-    module = AnsibleModule(argument_spec={
-        "hosts": {"type": "list", "elements": "dict", "required": True},
-        "report_dir": {"type": "path", "required": True},
-        "fail_on": {"type": "str", "choices": list(FAIL_ON), "default": "error"},
-        "audit_check_mode": {"type": "bool", "default": False},
-    }, supports_check_mode=False)
-    params = module.params
+    # The action plugin of the same name does this on the controller (no module transfer, and no echo of
+    # every shop's result in the invocation); this module is the same code, for ansible-doc and direct use.
+    module = AnsibleModule(argument_spec=copy.deepcopy(ARGUMENT_SPEC), supports_check_mode=False)
     try:
-        doc = build(params["hosts"], params["fail_on"], params["audit_check_mode"])
-        files = write_all(doc, params["report_dir"])
-    except (ReportError, KeyError, TypeError) as exc:
+        result = run(module.params)
+    except ReportError as exc:
         module.fail_json(msg="cannot write the audit reports: %s" % exc)
-    module.exit_json(changed=True, verdict=doc["verdict"], summary=doc["summary"], files=files,
-                     message=summary_line(doc, files["html"]))
+    module.exit_json(**result)
 
 
 if __name__ == "__main__":

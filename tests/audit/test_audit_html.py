@@ -1,4 +1,5 @@
-"""The audit's HTML report in a real headless Chromium (Debian's chromium + chromedriver, through Selenium).
+"""The HTML reports of the audit and of the key rotation in a real headless Chromium (Debian's chromium +
+chromedriver, through Selenium): the same page, built for each from its JSON.
 
 If Chromium is missing the test FAILS: the project installs it (tools/install-system-packages.sh).
 """
@@ -20,15 +21,20 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
-def report(sandbox, mariadb, tmp_path_factory, next_site_id):
+def drifted(sandbox, mariadb, tmp_path_factory, next_site_id):
     fleet = live_fleet(tmp_path_factory.mktemp("fleet"), sandbox, mariadb, next_site_id())
     clean = fleet.files[2]  # a-json stays clean: a drifted row must differ from it without colour
     kept = clean.read_bytes()
     apply_drift(fleet)
     clean.write_bytes(kept)
-    rc, out = run_playbook(REPO / "playbooks" / "audit.yml", fleet.inventory)
+    return fleet
+
+
+@pytest.fixture(scope="module")
+def report(drifted):
+    rc, out = run_playbook(REPO / "playbooks" / "audit.yml", drifted.inventory)
     assert rc != 0 and "audit FAIL" in out, out[-3000:]
-    folder = fleet.workdir / "report"
+    folder = drifted.workdir / "report"
     return folder, json.loads((folder / "audit-report.json").read_text())
 
 
@@ -136,4 +142,81 @@ def test_html_report_in_chromium(browser, report):
     order = [r[2].split()[-1] for r in visible_rows(browser)]
     rank = {"error": 0, "warning": 1, "info": 2, "ok": 3}
     assert [rank[x] for x in order] == sorted(rank[x] for x in order)
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+
+
+# ------------------------------------------------------------------------------------------- key rotation
+@pytest.fixture(scope="module")
+def rotation(drifted):
+    """Rotate a-json (web-a, done) and, on web-b, b-yaml with b-ini from a key it does not hold (the host stops)."""
+    from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
+
+    def certs(name):
+        return drifted.sandbox.api("GET", "shops/%s/certificates" % drifted.shops[name]["site_id"])
+    before = dict((name, certs(name)["production_key"]) for name in ("a-json", "b-yaml", "b-ini"))
+    rotate_from = {"a-json": fingerprint(before["a-json"]), "b-yaml": fingerprint(before["b-yaml"]),
+                   "b-ini": "sha256:00000000"}
+    rc, out = run_playbook(REPO / "playbooks" / "rotate_certificate.yml", drifted.inventory,
+                           {"vads_rotate_from": rotate_from, "vads_rotate_hosts": "web-a:web-b"})
+    assert rc != 0 and "web-b stopped" in out and "sha256:00000000" in out, out[-3000:]
+    new_key = certs("a-json")["production_key"]
+    assert new_key != before["a-json"]
+    folder = drifted.workdir / "report"
+    texts = [out] + [p.read_text() for p in folder.glob("rotation-report.*")]
+    for secret in drifted.keys + list(before.values()) + [new_key]:
+        assert not any(secret in text for text in texts)
+    doc = json.loads((folder / "rotation-report.json").read_text())
+    rows = dict((r["shop"], r) for r in doc["shops"])
+    assert rows["a-json"]["key_before"] == rotate_from["a-json"] and rows["a-json"]["key_after"] == fingerprint(new_key)
+    # the module regenerated b-yaml before it stopped on b-ini: the report says so, read back from the store
+    b_yaml = fingerprint(certs("b-yaml")["production_key"])
+    assert rows["b-yaml"]["key_before"] == rotate_from["b-yaml"] and rows["b-yaml"]["key_after"] == b_yaml
+    assert rows["b-yaml"]["detail"].startswith("key replaced (not proven, not recorded); the host stopped: ")
+    assert rows["b-ini"]["key_after"] == rows["b-ini"]["key_before"] and rows["b-ini"]["backoffice"] == "unchanged"
+    assert [(r["host"], r["shop"], r["status"]) for r in doc["shops"]] == [
+        ("web-a", "a-json", "done"), ("web-b", "b-ini", "failed"), ("web-b", "b-yaml", "failed")]
+    md = (folder / "rotation-report.md").read_text()
+    assert "3 shop(s) on 2 host(s): 1 rotated" in md and md.count("| failed | web-b |") == 2
+    return folder, doc
+
+
+def test_rotation_html_report_in_chromium(browser, rotation):
+    folder, doc = rotation
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    page = (folder / "rotation-report.html").as_uri()
+    browser.get_log("performance")
+    browser.get(page)
+    assert browser.title == "Key rotation report"
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+    urls = [json.loads(e["message"])["message"]["params"]["request"]["url"] for e in browser.get_log("performance")
+            if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"]
+    assert urls and set(urls) == {page}, urls
+
+    def summary(label):
+        return browser.find_element(By.CSS_SELECTOR, '[data-summary="%s"] .v' % label).text
+    s = doc["summary"]
+    assert (summary("shops"), summary("hosts"), summary("rotated"), summary("failed"), summary("planned")) == (
+        str(s["shops"]), str(s["hosts"]), str(s["done"]), str(s["failed"]), str(s["planned"])) == ("3", "2", "1", "2", "0")
+    assert str(len(visible_rows(browser))) == browser.find_element(By.ID, "shown").text == "3"
+    assert "not rotated" in browser.find_element(By.ID, "verdict").text
+
+    Select(browser.find_element(By.ID, "f-host")).select_by_value("web-a")
+    assert [(r[0], r[1]) for r in visible_rows(browser)] == [("web-a", "a-json")]
+    Select(browser.find_element(By.ID, "f-host")).select_by_value("web-b")
+    assert sorted(r[1] for r in visible_rows(browser)) == ["b-ini", "b-yaml"]
+    Select(browser.find_element(By.ID, "f-host")).select_by_value("")
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("done")
+    assert [r[1] for r in visible_rows(browser)] == ["a-json"]
+    Select(browser.find_element(By.ID, "f-status")).select_by_value("")
+
+    # The host that stopped is told apart without colour, with why; the rotated shop shows both fingerprints.
+    browser.execute_script("var s = document.createElement('style');"
+                           "s.textContent = '*{background:none !important;color:#000 !important}';"
+                           "document.head.appendChild(s);")
+    rows = dict((r[1], r) for r in visible_rows(browser))
+    assert rows["a-json"][2] == "\u2713 done" and doc["shops"][0]["key_after"] in rows["a-json"][3]
+    assert rows["b-ini"][2] == rows["b-yaml"][2] == "\u2716 failed"
+    assert "sha256:00000000" in rows["b-ini"][3]
     assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []

@@ -281,18 +281,29 @@ def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
     rotate = REPO / "playbooks" / "rotate_certificate.yml"
     extra = {"vads_rotate_from": {"r-env": old}}
 
+    def rotation_report(dry=False):
+        doc = json.loads((tmp_path / "report" / ("dry-runs" if dry else "") / "rotation-report.json").read_text())
+        return [(r["host"], r["shop"], r["status"], r["key_before"], r["key_after"]) for r in doc["shops"]]
+
     files, state = files_state(tmp_path), sandbox_state(sandbox, [target["site_id"]])
     rc, out = run_playbook(rotate, inventory, extra_vars=extra, check=True, diff=True)
     assert rc == 0, out[-3000:]
     assert files_state(tmp_path) == files and sandbox_state(sandbox, [target["site_id"]]) == state
+    # a dry run's report goes under dry-runs/, never where a real run's is
+    assert rotation_report(dry=True) == [("web-r", "r-env", "planned", old, old)]
+    assert not (tmp_path / "report" / "rotation-report.json").exists()
     rc, out = run_playbook(rotate, inventory, extra_vars=extra)
     assert rc == 0 and recap(out)["web-r"][0] > 0, out[-3000:]
     new = info(target)["key_prod_fingerprint"]
     assert new != old and info(shops["r-yaml"])["key_prod_fingerprint"] == other
+    assert rotation_report() == [("web-r", "r-env", "done", old, new)]
+    page = (tmp_path / "report" / "rotation-report.html").read_text()
+    assert page.count("<tr class=") == 1 and "\u2713 done" in page and new in page
     for check in (True, False):
         rc, out = run_playbook(rotate, inventory, extra_vars=extra, check=check)
         assert rc == 0 and recap(out)["web-r"][0] == 0, out[-3000:]
     assert info(target)["key_prod_fingerprint"] == new
+    assert rotation_report() == [("web-r", "r-env", "ok", new, new)]
 
     rollback = REPO / "playbooks" / "rollback.yml"
     rc, out = run_playbook(rollback, inventory, check=True)

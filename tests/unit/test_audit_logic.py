@@ -206,3 +206,40 @@ def test_write_all_is_atomic_and_world_readable_without_secrets(tmp_path):
         assert os.stat(path).st_mode & 0o777 == 0o644
         assert KEY_PROD not in Path(path).read_text()
     assert [p for p in os.listdir(tmp_path / "out" / "deep") if p.endswith(".tmp")] == []
+
+
+# ------------------------------------------------------------------------------------------- rotation report
+def test_rotation_rows_say_what_was_read_back():
+    from ansible_collections.vads.shop.plugins.filter.fleet import rotation_report, rotation_rows
+
+    targets = [{"name": n, "site_id": s, "key_prod": "SECRETKEY%07d" % i}
+               for i, (n, s) in enumerate([("done", "1"), ("again", "2"), ("manual", "3"), ("rejected", "4")])]
+    before = {"shops": [{"name": t["name"], "key_prod_fingerprint": "sha256:0000000%d" % i} for i, t in enumerate(targets)]}
+    after = {"shops": [{"name": "done", "key_prod_fingerprint": "sha256:aaaaaaaa"},
+                       {"name": "again", "key_prod_fingerprint": "sha256:00000001"},
+                       {"name": "manual", "key_prod_fingerprint": "sha256:00000002"},
+                       {"name": "rejected", "key_prod_fingerprint": "sha256:bbbbbbbb"}]}
+    regenerated = {"shops": [{"name": "done", "status": "regenerated", "changed": True},
+                             {"name": "again", "status": "already_regenerated", "changed": False},
+                             {"name": "manual", "status": "pending_manual", "changed": False},
+                             {"name": "rejected", "status": "regenerated", "changed": True}]}
+    proof = {"shops": [{"name": "done", "accepted": True, "fingerprint": "sha256:aaaaaaaa"},
+                       {"name": "again", "accepted": True, "fingerprint": "sha256:00000001"},
+                       {"name": "rejected", "accepted": False, "error_reason": "bad_signature"}]}
+    results = {"before": before, "after": after, "regenerated": regenerated, "proof": proof}
+    rows = rotation_rows(targets, results, "web-1")
+    assert [(r["shop"], r["status"], r["proof"].split()[0]) for r in rows] == [
+        ("done", "done", "accepted"), ("again", "ok", "accepted"), ("manual", "pending", "not"),
+        ("rejected", "failed", "rejected:")]
+    assert "SECRETKEY" not in repr(rows) and rows[2]["detail"].endswith("production_key_regenerated")
+    # check mode: what a real run would rotate is planned, the rest has nothing to do
+    dry = rotation_rows(targets[:2], {"before": before, "regenerated": regenerated}, "web-1", check_mode=True)
+    assert [(r["status"], r["proof"]) for r in dry] == [("planned", "skipped (check mode)"), ("ok", "skipped (check mode)")]
+    stopped = rotation_rows(targets[:1], {"before": before, "after": after}, "web-2", failure="boom")
+    assert stopped[0]["status"] == "failed" and stopped[0]["detail"].startswith("key replaced (not proven")
+    doc = rotation_report(rows + stopped, written="2026-12-01T10:00:00Z")
+    assert doc["summary"] == {"hosts": 2, "shops": 5, "hosts_failed": 2, "done": 1, "ok": 1, "planned": 0,
+                              "pending": 1, "failed": 2}
+    page = report_html.rotation_page(doc)
+    assert page.count("<tr class=") == 5 and '<li data-summary="rotated"><span class="v">1</span>' in page
+    assert "\u2716 failed" in page and "\u25b2 pending" in page and "\u2713 done" in page

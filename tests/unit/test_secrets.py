@@ -96,3 +96,14 @@ def test_scrubber_leaves_no_secret_where_ansible_would_leave_none(secrets, fille
     for secret in secrets:
         if secret not in theirs:
             assert secret not in ours, (text, ours)
+
+
+def test_filter_takes_an_unquoted_yaml_key_of_digits_as_its_text():
+    from ansible.errors import AnsibleFilterError
+    from ansible_collections.vads.shop.plugins.filter.secrets import secrets
+
+    text = secrets([{"name": "lyon", "key_prod": 1111111111111111}, {"name": "nice"}], {"key_prod": "key_prod"})
+    assert sec.decode(text) == {"lyon": {"key_prod": "1111111111111111"}}
+    for value in (True, 1.5, ["x"]):
+        with pytest.raises(AnsibleFilterError, match="must be a string"):
+            secrets([{"name": "lyon", "key_prod": value}], {"key_prod": "key_prod"})
