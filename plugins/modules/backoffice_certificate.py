@@ -24,6 +24,9 @@ description:
     C(declared_done) when O(manual_done) lists it. The key then reaches the store through ansible-vault and
     M(vads.shop.certificate); O(store) is refused with that adapter.
   - Every shop is validated first, stores included, before anything is generated.
+  - All or nothing in the Back Office - every shop's current key is read and checked (O(regenerate_from))
+    before any key is generated or regenerated; when one shop fails its check, no key of the call is generated
+    (status V(not_done)), so that no key is replaced without its store and the rotation record following.
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - vads.shop.backoffice.backoffice_certificate
@@ -125,7 +128,8 @@ shops:
     status:
       description:
         - V(generated), V(exists), V(regenerated), V(already_regenerated) (the key no longer has the
-          fingerprint O(regenerate_from)), V(pending_manual) or V(declared_done).
+          fingerprint O(regenerate_from)), V(pending_manual), V(declared_done), or V(not_done) (nothing
+          generated because another shop of the call failed its check).
       type: str
     instructions:
       description: Manual adapter - what to do in the Back Office (see M(vads.shop.notification_url)).
@@ -249,7 +253,8 @@ def _run_store(module, entries, keys, check_mode, validating=False):
 
 
 def _backoffice(module, entry):
-    """Read (and unless check mode, generate) one shop's production key. Keeps the key off the result."""
+    """Read one shop's production key and decide; the write (generate, regenerate) is left in entry["write"]
+    for _write, which runs only when every shop of the call passed. Keeps the key off the result."""
     shop = entry["shop"]
     site_id = shop["site_id"]
     state = shop.get("state") or "present"
@@ -276,10 +281,8 @@ def _backoffice(module, entry):
                 result["status"] = "exists"
             else:
                 result.update(status="generated", generated=True, changed=True)
-                if not module.check_mode:
-                    key = client.generate_production_key(site_id).get("production_key")
-                else:
-                    key = None
+                entry["write"] = client.generate_production_key
+                key = None
         else:
             if not key:
                 raise bo.BackOfficeError("the shop has no production key to regenerate: use state present (14.1)")
@@ -287,7 +290,8 @@ def _backoffice(module, entry):
             stored = entry.get("stored_fingerprint")
             if current == shop["regenerate_from"] or shop.get("force"):
                 result.update(status="regenerated", regenerated=True, changed=True)
-                key = None if module.check_mode else client.regenerate_production_key(site_id).get("production_key")
+                entry["write"] = client.regenerate_production_key
+                key = None
             elif current == shop.get("regenerated_to") or (stored is not None and stored == shop["regenerate_from"]):
                 # An earlier run regenerated it (recorded, or the store still holds the old key: roll it out).
                 result["status"] = "already_regenerated"
@@ -300,6 +304,17 @@ def _backoffice(module, entry):
                        if "stored_fingerprint" in entry else ""))
         result["fingerprint"] = fingerprint(key) if key else (None if result["changed"] else result["fingerprint_before"])
         entry["key"] = key
+    except gw.GatewayError as exc:
+        entry["error"] = str(exc)
+    return entry
+
+
+def _write(entry):
+    """Generate or regenerate one shop's key in the Back Office (after every shop of the call passed)."""
+    try:
+        key = entry.pop("write")(entry["shop"]["site_id"]).get("production_key")
+        entry["key"] = key
+        entry["result"]["fingerprint"] = fingerprint(key)
     except gw.GatewayError as exc:
         entry["error"] = str(exc)
     return entry
@@ -329,6 +344,17 @@ def main():
                 e["stored_fingerprint"] = held.get(e["name"])
 
     gw.run_all(lambda e: _backoffice(module, e), entries, module.params["concurrency"])
+    # All or nothing in the Back Office: one shop whose key does not match stops every generation of the call,
+    # so that no key is replaced without its store and the rotation record following in the same run.
+    writes = [e for e in entries if e.get("write")]
+    if any(e.get("error") for e in entries):
+        for e in writes:
+            e.pop("write")
+            e["result"].update(status="not_done", generated=False, regenerated=False, changed=False,
+                               fingerprint=e["result"]["fingerprint_before"])
+            e["error"] = "nothing generated: another shop of this call failed its check first"
+    elif not module.check_mode:
+        gw.run_all(_write, writes, module.params["concurrency"])
 
     errors = [e for e in entries if e.get("error")]
     out = {"shops": [e["result"] for e in entries]}

@@ -135,6 +135,37 @@ def test_backoffice_certificate_generate_regenerate_into_store(sandbox, dotenv):
     assert "VADS_KEY_PROD=%s" % new in env.read_text()
 
 
+def test_backoffice_certificate_rotation_is_all_or_nothing(sandbox, dotenv):
+    """One shop of the call names a key it does not have: no key of the call is regenerated, no store is
+    touched, and the rerun with the right fingerprint rotates both (no key left unrecorded in between)."""
+    shops, before = [], {}
+    for name in ("lyon", "nice"):
+        site_id, certs = sandbox.new_shop(production_key=True)
+        env = dotenv(site_id, "PRODUCTION", certs["test_key"], certs["production_key"], name=name + ".env")
+        before[name] = (certs["production_key"], env.read_bytes(), env)
+        shops.append({"name": name, "site_id": site_id, "store": {"type": "dotenv", "path": str(env)},
+                      "regenerate_from": fingerprint(certs["production_key"])})
+    wrong = [dict(shops[0]), dict(shops[1], regenerate_from="sha256:00000000")]
+    args = {"backoffice": sandbox.backoffice, "state": "regenerated"}
+    for check in (True, False):
+        run = run_module("backoffice_certificate", dict(args, shops=wrong), check=check, diff=True, verbosity=4)
+        assert run.failed and "matches no current key" in run.result["msg"], run.output
+        assert "nothing generated: another shop of this call failed its check first" in run.result["msg"]
+        lyon = run.shop("lyon")
+        assert lyon["status"] == "not_done" and lyon["changed"] is False and lyon["regenerated"] is False
+        assert lyon["fingerprint"] == lyon["fingerprint_before"] == fingerprint(before["lyon"][0])
+        for name, (key, content, env) in before.items():
+            assert sandbox.certificates(shops[0 if name == "lyon" else 1]["site_id"])["production_key"] == key
+            assert env.read_bytes() == content
+            assert key not in run.output
+    run = run_module("backoffice_certificate", dict(args, shops=shops))
+    assert not run.failed, run.output
+    for index, (name, (key, content, env)) in enumerate(before.items()):
+        new = sandbox.certificates(shops[index]["site_id"])["production_key"]
+        assert new != key and run.shop(name)["status"] == "regenerated"
+        assert run.shop(name)["fingerprint"] == fingerprint(new) and "VADS_KEY_PROD=%s" % new in env.read_text()
+
+
 def test_backoffice_certificate_bad_store_changes_nothing(sandbox, tmp_path):
     site_id, _certs = sandbox.new_shop()
     run = run_module("backoffice_certificate", {"backoffice": sandbox.backoffice, "site_id": site_id,
