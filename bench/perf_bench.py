@@ -118,11 +118,11 @@ def _tasks():
             "secrets": "{{ bench_shops | vads.shop.secrets({'key': ('key_prod' if bench_flip | bool "
                        "else 'key_test')}) }}"}},
         "certificate_inline": {"vads.shop.certificate": {
-            "mode": "PRODUCTION",
+            "mode": "PRODUCTION", "replace": True,
             "shops": "{{ bench_shops | vads.shop.shop_options({'name': 'name', 'store': 'store', "
                      "'value': ('key_a' if bench_flip | bool else 'key_b')}) }}"}},
         "certificate_secrets": {"vads.shop.certificate": {
-            "mode": "PRODUCTION", "shops": shops,
+            "mode": "PRODUCTION", "replace": True, "shops": shops,
             "secrets": "{{ bench_shops | vads.shop.secrets({'value': ('key_a' if bench_flip | bool "
                        "else 'key_b')}) }}"}},
     }, flip

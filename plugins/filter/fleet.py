@@ -200,8 +200,8 @@ def golive_rows(shops, steps, adapter="sandbox", first_payment="verify", check_m
             report.append(_step("14.2 (3)", "notification_url_production", "declared" if declared else "pending",
                                 "person" if declared else None, shop.get("notification_url")))
         else:
-            seen = url_after.get("url_before") if url_after else (url.get("url") if url.get("status") == "registered"
-                                                                  and not check_mode else None)
+            # Read back: by the registering call itself, or by a later read where the run stopped.
+            seen = url_after.get("url_before") if url_after else url.get("url_after")
             report.append(_step("14.2 (3)", "notification_url_production",
                                 "verified" if seen == shop.get("notification_url") and seen else
                                 ("would" if check_mode and url.get("changed") else "pending"), "collection", seen))
