@@ -21,8 +21,14 @@ def shop_options(shops, mapping, formats=None, per_shop=None):
     if not isinstance(mapping, dict):
         raise AnsibleFilterError("vads.shop.shop_options expects a dict of option to inventory key")
     out = []
+    pairs = list(mapping.items())
     for shop in shops:
-        item = dict((option, shop[key]) for option, key in mapping.items() if shop.get(key) is not None)
+        # One look-up per value: with ansible-core 2.19+ each one goes through the templating layer.
+        item = {}
+        for option, key in pairs:
+            value = shop.get(key)
+            if value is not None:
+                item[option] = value
         for option, pattern in (formats or {}).items():
             try:
                 item[option] = pattern.format(**shop)
