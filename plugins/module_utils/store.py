@@ -184,9 +184,11 @@ class FileBackend(object):
         return values.pop() if values else None
 
     def _load(self):
-        if not os.path.exists(self.path):
+        try:
+            found = os.stat(self.path)  # one stat for both questions: a fleet call loads 1,000 files
+        except OSError:
             raise StoreError("store file %s does not exist" % self.path)
-        if not os.path.isfile(self.path):
+        if not stat.S_ISREG(found.st_mode):
             raise StoreError("store path %s is not a regular file" % self.path)
         try:
             with open(self.path, "rb") as handle:
@@ -363,7 +365,7 @@ class FileBackend(object):
         after = self.editor
         if self.pending:
             try:
-                after = edit_checked(self.kind, self.text, self.pending, self.flat)
+                after = edit_checked(self.kind, self.text, self.pending, self.flat, parsed=self.editor)
             except FileFormatError as exc:
                 raise StoreError("%s: %s" % (self.path, exc))
         mode = self.current_mode()
