@@ -1038,7 +1038,7 @@ def edit_checked(kind, text, changes, flat=None, parsed=None):
     parsed: an editor already on this very text (a store read it), used instead of parsing it again;
     edits never change it (they replace the copy's text). The result is still parsed afresh.
     """
-    if parsed is not None and parsed.text is text and type(parsed) is EDITORS[kind]:
+    if parsed is not None and parsed.text is text and isinstance(parsed, EDITORS[kind]):
         editor = copy.copy(parsed)
     else:
         editor = EDITORS[kind](text, flat=flat)
