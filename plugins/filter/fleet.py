@@ -21,8 +21,14 @@ def shop_options(shops, mapping, formats=None, per_shop=None):
     if not isinstance(mapping, dict):
         raise AnsibleFilterError("vads.shop.shop_options expects a dict of option to inventory key")
     out = []
+    pairs = list(mapping.items())
     for shop in shops:
-        item = dict((option, shop[key]) for option, key in mapping.items() if shop.get(key) is not None)
+        # One look-up per value: with ansible-core 2.19+ each one goes through the templating layer.
+        item = {}
+        for option, key in pairs:
+            value = shop.get(key)
+            if value is not None:
+                item[option] = value
         for option, pattern in (formats or {}).items():
             try:
                 item[option] = pattern.format(**shop)
@@ -200,8 +206,8 @@ def golive_rows(shops, steps, adapter="sandbox", first_payment="verify", check_m
             report.append(_step("14.2 (3)", "notification_url_production", "declared" if declared else "pending",
                                 "person" if declared else None, shop.get("notification_url")))
         else:
-            seen = url_after.get("url_before") if url_after else (url.get("url") if url.get("status") == "registered"
-                                                                  and not check_mode else None)
+            # Read back: by the registering call itself, or by a later read where the run stopped.
+            seen = url_after.get("url_before") if url_after else url.get("url_after")
             report.append(_step("14.2 (3)", "notification_url_production",
                                 "verified" if seen == shop.get("notification_url") and seen else
                                 ("would" if check_mode and url.get("changed") else "pending"), "collection", seen))

@@ -163,13 +163,14 @@ def duplicate_name_problems(names):
     return out
 
 
-def fail_naming_shops(module, bad, total, what="shop(s) cannot be handled"):
+def fail_naming_shops(module, bad, total, what="shop(s) cannot be handled", **extra):
     """Fail the module naming each bad shop and why: bad is [(name, [problems])]; nothing changed."""
     module.fail_json(
         msg="%d of %d %s, nothing was changed. %s"
             % (len(bad), total, what, " | ".join("shop %r: %s" % (name, "; ".join(p)) for name, p in bad)),
         failures=[{"name": name, "problems": p} for name, p in bad],
         changed=False,
+        **extra
     )
 
 
@@ -232,9 +233,17 @@ def _view(store, settings, mode):
 
 
 class Batch(object):
-    def __init__(self, module, operation):
+    """Runs an operation over the shops of a call.
+
+    read_back: a function (store, settings, backend) -> dict; each shop's result then carries it under
+    ``info``, computed from its store read again after the call's writes (as read, in check mode), so
+    that a play needs no second module call to report what the stores hold now.
+    """
+
+    def __init__(self, module, operation, read_back=None):
         self.module = module
         self.operation = operation
+        self.read_back = read_back
 
     def _names(self):
         names = ["name", "store"] + list(self.operation.options)
@@ -304,10 +313,11 @@ class Batch(object):
             except StoreError as exc:
                 entry["problems"].append(str(exc))
                 continue
+            entry.update(current=current, backend=backend)
             if entry["problems"]:
                 continue
             plan = op.plan(entry["shop"], store, current, backend)
-            entry.update(current=current, plan=plan, backend=backend)
+            entry["plan"] = plan
             entry["problems"].extend(plan.problems)
             if op.writes and hasattr(backend, "change_problems"):
                 entry["problems"].extend(backend.change_problems(store, plan.changes))
@@ -327,7 +337,39 @@ class Batch(object):
             commits = self._commit(backends, by_location)
         else:
             commits = {}
-        return self._finish(entries, commits)
+        out = self._finish(entries, commits)
+        if self.read_back is not None:
+            self._read_back(entries, by_location, out["shops"], wrote=op.writes and not module.check_mode)
+        return out
+
+    def _info(self, entry, current, backend):
+        info = {"name": entry["name"], "store": entry["store"].describe()}
+        info.update(self.read_back(entry["store"], current, backend))
+        return info
+
+    def _read_back(self, entries, by_location, results, wrote):
+        """Each shop's store as it is now: read again from a new backend where this call wrote."""
+        fresh = {}
+        for location, group in by_location.items():
+            backend = self._backends.get(location)
+            if wrote:
+                if hasattr(backend, "release"):
+                    backend.release()
+                try:
+                    backend = group[0]["store"].backend_class(location, [e["store"] for e in group])
+                except StoreError as exc:
+                    backend = exc
+                self._backends[("read back",) + tuple(location)] = backend
+            fresh[location] = backend
+        for entry, result in zip(entries, results):
+            backend = fresh.get(entry["store"].location)
+            try:
+                if isinstance(backend, StoreError):
+                    raise backend
+                current = backend.read(entry["store"]) if wrote else entry["current"]
+                result["info"] = self._info(entry, current, backend)
+            except StoreError as exc:
+                result["info"] = {"read_error": str(exc)}
 
     def _commit(self, backends, by_location):
         """Stage every file, commit every database, then put the files in place.
@@ -401,7 +443,11 @@ class Batch(object):
     def _fail_if_problems(self, entries):
         bad = [(e["name"], e["problems"]) for e in entries if e["problems"]]
         if bad:
-            fail_naming_shops(self.module, bad, len(entries))
+            extra = {}
+            if self.read_back is not None:  # what the stores hold, for a report of why nothing changed
+                extra["shops"] = [{"name": e["name"], "info": self._info(e, e["current"], e["backend"])}
+                                  for e in entries if "current" in e]
+            fail_naming_shops(self.module, bad, len(entries), **extra)
 
     def _finish(self, entries, commits):
         results = []

@@ -1032,9 +1032,16 @@ def edit(kind, text, changes, flat=None):
     return edit_checked(kind, text, changes, flat).text
 
 
-def edit_checked(kind, text, changes, flat=None):
-    """Like edit(), but return an editor on the new text (already parsed, ready to read)."""
-    editor = EDITORS[kind](text, flat=flat)
+def edit_checked(kind, text, changes, flat=None, parsed=None):
+    """Like edit(), but return an editor on the new text (already parsed, ready to read).
+
+    parsed: an editor already on this very text (a store read it), used instead of parsing it again;
+    edits never change it (they replace the copy's text). The result is still parsed afresh.
+    """
+    if parsed is not None and parsed.text is text and isinstance(parsed, EDITORS[kind]):
+        editor = copy.copy(parsed)
+    else:
+        editor = EDITORS[kind](text, flat=flat)
     before = editor.snapshot()
     for name, value in changes.items():
         if value is None:

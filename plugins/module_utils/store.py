@@ -184,9 +184,11 @@ class FileBackend(object):
         return values.pop() if values else None
 
     def _load(self):
-        if not os.path.exists(self.path):
+        try:
+            found = os.stat(self.path)  # one stat for both questions: a fleet call loads 1,000 files
+        except OSError:
             raise StoreError("store file %s does not exist" % self.path)
-        if not os.path.isfile(self.path):
+        if not stat.S_ISREG(found.st_mode):
             raise StoreError("store path %s is not a regular file" % self.path)
         try:
             with open(self.path, "rb") as handle:
@@ -215,7 +217,7 @@ class FileBackend(object):
         if not path:
             raise StoreError("store.path is required for a %s store" % store.type)
         file_mode_option(store.options.get("file_mode"))
-        return ("file", store.type, os.path.realpath(os.path.expanduser(path)))
+        return ("file", store.type, _real_path(os.path.expanduser(path)))
 
     @staticmethod
     def default_names(store):
@@ -290,9 +292,12 @@ class FileBackend(object):
                 listings[folder] = found
             except OSError:
                 return
+        candidates = listings[folder].get(base)
+        if not candidates:
+            return  # the usual case: no pattern to build for each of a fleet's files
         ours = re.compile(r"^\.%s\.(vads-tmp-.+|[a-z0-9_]{8}\.tmp)$" % re.escape(base))
         removed = 0
-        for entry in listings[folder].get(base, ()):
+        for entry in candidates:
             if ours.match(entry):
                 try:
                     os.unlink(os.path.join(folder, entry))
@@ -360,7 +365,7 @@ class FileBackend(object):
         after = self.editor
         if self.pending:
             try:
-                after = edit_checked(self.kind, self.text, self.pending, self.flat)
+                after = edit_checked(self.kind, self.text, self.pending, self.flat, parsed=self.editor)
             except FileFormatError as exc:
                 raise StoreError("%s: %s" % (self.path, exc))
         mode = self.current_mode()
@@ -450,6 +455,21 @@ class FileBackend(object):
         staged.commit(replace=False)
         self._backup_name = name
         return name
+
+
+_REAL_FOLDERS = {}
+
+
+def _real_path(path):
+    """os.path.realpath, resolving each folder once: a fleet keeps many shops' files in few folders."""
+    folder, base = os.path.split(os.path.abspath(path))
+    if base in ("", ".", ".."):
+        return os.path.realpath(path)
+    real_folder = _REAL_FOLDERS.get(folder)
+    if real_folder is None:
+        real_folder = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    full = os.path.join(real_folder, base)
+    return os.path.realpath(full) if os.path.islink(full) else full
 
 
 # .<file>.vads-tmp-<random>, or .<file>.<8 chars>.tmp as earlier versions named them: group 1 is <file>.

@@ -21,6 +21,16 @@ description:
   - Edits files in place (comments, order, quoting and unrelated settings are kept) and replaces them
     atomically. A file that holds a key loses access for other users (never wider; owner and group
     kept) unless O(store.file_mode) says otherwise.
+options:
+  info:
+    description:
+      - Also return, for each shop, what M(vads.shop.shop_info) reports (RV(shops[].info)), read from its
+        store again after this call's writes (in check mode, as read before), so that a play needs no
+        second module call to read the stores back.
+      - Once per call, not per shop.
+    type: bool
+    default: false
+    version_added: 0.2.0
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - vads.shop.store.ctx_mode
@@ -118,15 +128,27 @@ shops:
         (in check mode, it would be).
       type: bool
       returned: when a Magento config cache was cleaned
+    info:
+      description:
+        - The shop's store read back after this call, with the fields M(vads.shop.shop_info) returns for a
+          shop (name, store, site id, mode, key fingerprints, readiness, problems; never a key).
+        - A store that could not be read back has only C(read_error).
+        - Also returned when the call fails on a problem, for the shops whose store could be read.
+      type: dict
+      returned: with O(info=true)
+      sample: {"name": "boutique-lyon", "ctx_mode": "PRODUCTION", "key_prod_fingerprint": "sha256:1a2b3c4d",
+               "ready_for_production": true, "problems": []}
 """
 
 from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, argument_spec
-from ansible_collections.vads.shop.plugins.module_utils.merchant import CtxMode
+from ansible_collections.vads.shop.plugins.module_utils.merchant import CtxMode, describe
 
 
 def main():
-    module = FleetModule(argument_spec=argument_spec(CtxMode.options), supports_check_mode=True)
-    Batch(module, CtxMode()).run()
+    spec = argument_spec(CtxMode.options)
+    spec["info"] = {"type": "bool", "default": False}  # once per call, not per shop
+    module = FleetModule(argument_spec=spec, supports_check_mode=True)
+    Batch(module, CtxMode(), read_back=describe if module.params["info"] else None).run()
 
 
 if __name__ == "__main__":

@@ -100,6 +100,12 @@ shops:
     url_before:
       description: The URL the rule had for that mode; V(null) when unset or not visible (manual adapter).
       type: str
+    url_after:
+      description:
+        - The URL the rule has for that mode after this call, read back from the Back Office (in check mode,
+          as read before).
+      type: str
+      returned: when the Back Office can be read (sandbox adapter)
     changed:
       description: Whether the Back Office rule changed (or would, in check mode).
       type: bool
@@ -249,13 +255,20 @@ def _handle(module, entry):
             field = bo.rule_field(mode)
             before = client.notification_rule(site_id)
             result["url_before"] = before.get(field)
+            result["url_after"] = before.get(field)
             result["status"] = "registered"
             if before.get(field) != url:
                 result["changed"] = True
                 after = dict(before)
                 after[field] = url
                 if not module.check_mode:
-                    after = client.set_notification_url(site_id, mode, url)
+                    client.set_notification_url(site_id, mode, url)
+                    # What the Back Office holds now, read back: a report never states what was only sent.
+                    after = client.notification_rule(site_id)
+                    result["url_after"] = after.get(field)
+                    if after.get(field) != url:
+                        raise gw.GatewayError("the Back Office holds %s after the URL was registered"
+                                              % (after.get(field) or "no URL"))
                 entry["diff"] = {"before_header": "notification rule of %s (%s)" % (site_id, entry["name"]),
                                  "after_header": "notification rule of %s (%s)" % (site_id, entry["name"]),
                                  "before": _rule_view(before), "after": _rule_view(after)}

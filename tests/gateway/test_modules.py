@@ -30,6 +30,9 @@ def test_notification_url_four_runs_and_check_mode_changes_nothing(sandbox):
             assert rule(sandbox, site_id) == before  # only GETs in check mode
         if changed:
             assert "+production_url: %s" % url in run.output  # the diff shows before/after
+        # url_after is what the Back Office holds after the call, read back (as read, in check mode)
+        assert shop["url_after"] == rule(sandbox, site_id)["production_url"] == (before["production_url"] if check
+                                                                                  else url)
     assert rule(sandbox, site_id)["production_url"] == url
     assert shop["url_before"] == url
 

@@ -113,11 +113,13 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
 
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0, out[-3000:]
-    for task in ("Read every shop's store", "Check the production keys the inventory holds",
-                 "Check the target mode of every shop", "Check the PRODUCTION notification URLs",
-                 "Read every shop's store after the run", "Read back the PRODUCTION notification URLs"):
+    for task in ("Read every shop's store and check its target mode", "Check the PRODUCTION notification URLs"):
         results = task_results(out, task)
         assert results and "changed" not in results and set(results) <= {"ok", "skipping"}, (task, results)
+    # Fewer, heavier tasks: the switch and the URL registration read their state back themselves, so the
+    # report's own reads run only where a host stopped.
+    for task in ("Read every shop's store after the stop", "Read back the PRODUCTION notification URLs"):
+        assert set(task_results(out, task)) == {"skipping"}, (task, task_results(out, task))
     report = report_hosts(tmp_path)
     rows = dict((r["shop"], r) for host in report for r in host["rows"])
     for name, shop in shops.items():
@@ -409,9 +411,14 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
                    for n, s in shops.items())
 
     # 4. Second run: every shop in PRODUCTION, its PRODUCTION form (signed as the store says) accepted.
-    rc, second = run_playbook(GOLIVE, inventory, diff=True)
+    # At -vvvv: the vault's keys reach the modules through their secrets option (one no_log value per
+    # task), and not one of them may show in any invocation, result or diff.
+    rc, second = run_playbook(GOLIVE, inventory, diff=True, verbosity=4)
     outputs.append(second)
     assert rc == 0, second[-4000:]
+    assert second.count('"secrets": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"') >= 3, second[-3000:]
+    for key in bo_keys.values():
+        assert key not in second and key[:12] not in second
     rows = assert_report_matches_stores(tmp_path, shops)
     for name, shop in shops.items():
         now = info(shop)
