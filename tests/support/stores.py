@@ -5,10 +5,11 @@ rename) is the code a module run executes. Used where hundreds of runs are neede
 faults), where starting ansible-core each time would take minutes.
 
 As a script: python -m support.stores OPERATION JSON_SHOPS [REPEAT] [results]; each JSON shop may use
-{i} in strings, replaced by the iteration number. JSON_SHOPS may instead be a script: a list of such lists,
-one per run (REPEAT is then its length), where a run may also be {"operation": ..., "shops": [...]}. With ``results``, each run prints one JSON line (the
-shops' results, or the failure's message), a failure does not stop the next runs, and the runs start
-when a line arrives on the standard input (so that a parent can start several processes together).
+{i} in strings, replaced by the iteration number. JSON_SHOPS may instead be a script: a list of such
+lists, one per run (REPEAT is then its length), where a run may also be {"operation": ..., "shops": [...]}.
+With ``results``, each run prints one JSON line (the shops' results, or the failure's message), a failure
+does not stop the next runs, and the runs start when a line arrives on the standard input (so that a
+parent can start several processes together).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def main(argv):
     operation, template = argv[0], argv[1]
     repeat = int(argv[2]) if len(argv) > 2 else 1
     script = json.loads(template)
-    script = script if script and isinstance(script[0], (list, dict)) else None
+    if not script or not (isinstance(script[0], list) or "operation" in script[0]):
+        script = None  # a list of shops, run REPEAT times
     if script is not None:
         repeat = len(script)
     results = len(argv) > 3 and argv[3] == "results"
