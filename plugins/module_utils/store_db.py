@@ -303,7 +303,11 @@ class DatabaseBackend(object):
         """
         if self.locks:
             return
-        timeout = self._lock_timeout()
+        try:
+            timeout = self._lock_timeout()
+        except StoreError:
+            self.close()
+            raise
         database = self.location[-1]
         tables = {}
         for store in self.stores:
