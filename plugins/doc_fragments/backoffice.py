@@ -836,6 +836,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -1040,6 +1045,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -1469,6 +1479,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -1675,6 +1690,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -2339,6 +2359,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -2535,6 +2560,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:

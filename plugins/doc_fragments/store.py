@@ -112,6 +112,11 @@ _STORE = {
                 "File stores: seconds to wait for another run that is changing the same file (runs lock the "
                 "file's sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes "
                 "nothing.",
+                "Database stores: seconds to wait for another run that is changing the same table (runs take "
+                "the server's named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that "
+                "any other transaction holds (the session's C(innodb_lock_wait_timeout)). Defaults to V(60); "
+                "then the module fails and changes nothing.",
+                "Check mode and read-only modules take no lock.",
             ],
             "type": "int",
         },
@@ -550,6 +555,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -817,6 +827,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -1002,6 +1017,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -1273,6 +1293,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -1470,6 +1495,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -1682,6 +1712,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -1867,6 +1902,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -2157,6 +2197,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -2347,6 +2392,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:
@@ -2602,6 +2652,11 @@ options:
             description:
             - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
               sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
             type: int
           login_db:
             description:
@@ -2813,6 +2868,11 @@ options:
         description:
         - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
           C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
         type: int
       login_db:
         description:

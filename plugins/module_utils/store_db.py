@@ -9,6 +9,11 @@ one ``DatabaseBackend``: one connection, reads in one transaction, and all the w
 committed at the end (rolled back on any error). Several shops of one PrestaShop multistore, or a
 WooCommerce and a PrestaShop in the same database, group together that way.
 
+A run that writes takes a named lock (``GET_LOCK``) per table it may change before it reads what it
+decides on, then reads again: two runs on one shop serialize, so neither decides on values the other
+is about to change (a plain read then write in a REPEATABLE READ transaction would not serialize them).
+Check mode and read-only modules take no lock.
+
 * ``prestashop``: table ``<prefix>configuration``; a row per (name, scope). The value in effect for a
   shop is its shop row, else its group's row, else the global row. Writes go to the row of the scope
   asked (``shop_id``, ``shop_group_id`` or global), created when missing, with ``date_upd`` (and
@@ -27,6 +32,7 @@ Private to this collection: the API may change without notice.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -36,6 +42,7 @@ from ansible.module_utils.basic import missing_required_lib
 from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     BACKENDS,
+    DEFAULT_LOCK_TIMEOUT,
     KEY_SETTINGS,
     STORE_OPTIONS,
     StoreError,
@@ -97,6 +104,10 @@ _BRAND = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MAGENTO_SCOPES = {"default": "default", "websites": "websites", "website": "websites",
                    "stores": "stores", "store": "stores"}
 _FILE_ONLY = ("path", "file_mode")
+# MySQL and MariaDB error numbers this module acts on.
+_DEADLOCK = 1213
+_LOCK_WAIT_TIMEOUT = 1205
+_LOCK_PREFIX = "vads.shop:"
 
 
 def _opt(store, name, default=None):
@@ -167,6 +178,20 @@ def _option_name(store):
     return _opt(store, "option_name", "woocommerce_%s_settings" % _brand(store).lower())
 
 
+def _table(store):
+    """The table a store's writes go to."""
+    suffix = {"prestashop": "configuration", "woocommerce": "options", "magento2": "core_config_data"}
+    return _prefix(store) + suffix[store.type]
+
+
+def lock_name(database, table):
+    """The server-wide name of the lock that writers of one table take (at most 64 characters)."""
+    name = "%s%s.%s" % (_LOCK_PREFIX, database, table)
+    if len(name) > 64:
+        name = _LOCK_PREFIX + hashlib.sha256(("%s.%s" % (database, table)).encode("utf-8")).hexdigest()[:54]
+    return name
+
+
 class DatabaseBackend(object):
     """The shops of one database connection: one connection and one transaction per module call."""
 
@@ -181,6 +206,7 @@ class DatabaseBackend(object):
         self.slot_stores = {}   # pending slot -> the store that wrote it (its options: overrides, create)
         self.crypt_keys = {}    # Magento root -> crypt keys of its env.php
         self.held = {}          # table (and option) -> names the database holds, read when needed
+        self.locks = []         # names of the locks this connection holds
         first = stores[0].options
         self.password = first.get("login_password")
         if self.password:
@@ -260,6 +286,61 @@ class DatabaseBackend(object):
             where = "%s:%d" % (self.location[2], self.location[3])
             rest = self.location[4:]
         return "database %s on %s (user %s)" % (rest[1], where, rest[0])
+
+    # -- the lock ------------------------------------------------------------------------------------
+    def _lock_timeout(self):
+        values = set(s.options.get("lock_timeout") for s in self.stores if s.options.get("lock_timeout") is not None)
+        if len(values) > 1:
+            raise StoreError("the shops using %s ask for different values of store.lock_timeout"
+                             % self.describe_location())
+        return max(values.pop(), 0) if values else DEFAULT_LOCK_TIMEOUT
+
+    def lock(self, listings=None):
+        """Take the lock of every table this call may change, in one order, then read everything again.
+
+        The lock waits up to store.lock_timeout for another run; the same timeout bounds waits for rows
+        that any other transaction holds (innodb_lock_wait_timeout of this session).
+        """
+        if self.locks:
+            return
+        try:
+            timeout = self._lock_timeout()
+        except StoreError:
+            self.close()
+            raise
+        database = self.location[-1]
+        tables = {}
+        for store in self.stores:
+            tables.setdefault(_table(store), []).append(store.describe())
+        try:
+            self.conn.rollback()  # what was read so far may be stale: read again under the lock
+            self._query("SET SESSION innodb_lock_wait_timeout = %s", (max(timeout, 1),))
+            for table in sorted(tables):
+                name = lock_name(database, table)
+                got = self._query("SELECT GET_LOCK(%s, %s)", (name, timeout))[0][0]
+                if got != 1:
+                    self.close()
+                    raise StoreError("another run is changing %s (it holds the database lock %s): waited %d s, "
+                                     "nothing was changed; rerun when it is done, or raise store.lock_timeout"
+                                     % (", ".join(sorted(set(tables[table]))), name, timeout))
+                self.locks.append(name)
+            # A new transaction, so that every read sees what the previous holder of the lock committed.
+            self.conn.rollback()
+            self.held = {}
+            self._load(again=True)
+        except self.pymysql.MySQLError as exc:
+            self.close()
+            raise StoreError("cannot lock or read %s: %s" % (self.describe_location(), self._error(exc)))
+
+    def release(self):
+        if self.conn is not None and self.locks:
+            try:
+                self._rollback()
+                for name in self.locks:
+                    self._query("SELECT RELEASE_LOCK(%s)", (name,))
+            except Exception:  # pylint: disable=broad-except
+                self.close()  # closing the connection releases its locks as well
+        self.locks = []
 
     def read(self, store):
         error = self.store_errors.get(id(store))
@@ -373,19 +454,27 @@ class DatabaseBackend(object):
             self._note_cache(result, roots, run=False, check_mode=check_mode)
             self.close()
             return result
-        cursor = self.conn.cursor()
-        try:
-            for statement in statements:
-                self._execute(cursor, statement)
-            self.conn.commit()
-        except self.pymysql.MySQLError as exc:
-            self._rollback()
-            self.close()
-            raise StoreError("nothing was written to %s (rolled back): %s" % (self.describe_location(), self._error(exc)))
-        except StoreError:
-            self._rollback()
-            self.close()
-            raise
+        for attempt in (1, 2):
+            cursor = self.conn.cursor()
+            try:
+                for statement in statements:
+                    self._execute(cursor, statement)
+                self.conn.commit()
+                break
+            except self.pymysql.MySQLError as exc:
+                self._rollback()
+                code = _code(exc)
+                # Another transaction (not a run of this collection: those wait for the lock) took rows in
+                # another order; the server rolled this one back, so the same statements can run again.
+                if code == _DEADLOCK and attempt == 1:
+                    continue
+                self.close()
+                raise StoreError("nothing was written to %s (rolled back): %s%s"
+                                 % (self.describe_location(), self._error(exc), _advice(code, self._lock_timeout())))
+            except StoreError:
+                self._rollback()
+                self.close()
+                raise
         self.close()
         self._note_cache(result, roots, run=True, check_mode=False)
         return result
@@ -445,10 +534,11 @@ class DatabaseBackend(object):
         return cursor.fetchall()
 
     # -- loading -----------------------------------------------------------------------------------
-    def _load(self):
-        tables = set(row[0] for row in self._query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
-        self.tables = tables
+    def _load(self, again=False):
+        if not again:  # read again under the lock: the tables are those of the first read
+            self.tables = set(row[0] for row in self._query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
+        tables = self.tables
         ps_names, woo_options, mage_paths = {}, {}, {}
         for store in self.stores:
             prefix = _prefix(store)
@@ -903,6 +993,20 @@ class DatabaseBackend(object):
             return ("woocommerce", prefix + "options", _option_name(store), name)
         scope, scope_id = _magento_scope(store)
         return ("magento2", prefix + "core_config_data", (scope, scope_id), name)
+
+
+def _code(exc):
+    args = getattr(exc, "args", ())
+    return args[0] if args and isinstance(args[0], int) else None
+
+
+def _advice(code, timeout):
+    if code == _DEADLOCK:
+        return " (a deadlock twice in a row with another transaction on these tables: rerun)"
+    if code == _LOCK_WAIT_TIMEOUT:
+        return (" (another transaction kept rows this run changes for more than %d s, the shop's admin or a "
+                "long-running job: rerun when it is done, or raise store.lock_timeout)" % max(timeout, 1))
+    return ""
 
 
 def _ps_restriction(scope):

@@ -4,8 +4,12 @@ The Ansible module object is the only stand-in: everything below it (lock, edito
 rename) is the code a module run executes. Used where hundreds of runs are needed (concurrency,
 faults), where starting ansible-core each time would take minutes.
 
-As a script: python -m support.stores OPERATION JSON_SHOPS [REPEAT]; each JSON shop may use {i}
-in strings, replaced by the iteration number.
+As a script: python -m support.stores OPERATION JSON_SHOPS [REPEAT] [results]; each JSON shop may use
+{i} in strings, replaced by the iteration number. JSON_SHOPS may instead be a script: a list of such
+lists, one per run (REPEAT is then its length), where a run may also be {"operation": ..., "shops": [...]}.
+With ``results``, each run prints one JSON line (the shops' results, or the failure's message), a failure
+does not stop the next runs, and the runs start when a line arrives on the standard input (so that a
+parent can start several processes together).
 """
 
 from __future__ import annotations
@@ -62,11 +66,29 @@ def run_batch(operation, shops, check=False, **top):
 def main(argv):
     operation, template = argv[0], argv[1]
     repeat = int(argv[2]) if len(argv) > 2 else 1
+    script = json.loads(template)
+    if not script or not (isinstance(script[0], list) or "operation" in script[0]):
+        script = None  # a list of shops, run REPEAT times
+    if script is not None:
+        repeat = len(script)
+    results = len(argv) > 3 and argv[3] == "results"
     sys.stdout.write("ready\n")  # imports done: a parent that kills this process times from here
     sys.stdout.flush()
+    if results:
+        sys.stdin.readline()  # "go": the parent starts its processes together
     for i in range(repeat):
-        shops = json.loads(template.replace("{i}", str(i)))
-        run_batch(operation, shops)
+        shops = script[i] if script is not None else json.loads(template.replace("{i}", str(i)))
+        if isinstance(shops, dict):
+            operation, shops = shops["operation"], shops["shops"]
+        if not results:
+            run_batch(operation, shops)
+            continue
+        try:
+            line = {"shops": run_batch(operation, shops)["shops"]}
+        except Failed as exc:
+            line = {"failed": exc.msg}
+        sys.stdout.write(json.dumps(line) + "\n")
+    sys.stdout.flush()
     return 0
 
 
