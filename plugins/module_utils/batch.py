@@ -286,7 +286,7 @@ class Batch(object):
             group = by_location[location]
             stores = [e["store"] for e in group]
             try:
-                backend = stores[0].backend_class(location, stores)
+                backend = stores[0].backend_class(location, stores, run_command=module.run_command)
                 if locking and hasattr(backend, "lock"):
                     backend.lock(listings)
                 backends[location] = backend

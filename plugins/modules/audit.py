@@ -228,7 +228,7 @@ def main():
         shops = []
     auditor = Auditor(params["host"], backoffice=params["backoffice"], probe=params["probe"],
                       key_max_age_days=params["key_max_age_days"], desired_mode=params["mode"],
-                      concurrency=params["concurrency"])
+                      concurrency=params["concurrency"], run_command=module.run_command)
     results = auditor.run(shops)
     module.exit_json(changed=False, shops=results)
 
