@@ -41,7 +41,12 @@ _BACKOFFICE = {
             "type": "str",
         },
         "token": {
-            "description": ["Operator token of the sandbox (the C(token) of its JSON line). Never logged."],
+            "description": [
+                "Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.",
+                "When the top-level O(backoffice) does not give it, the environment variable "
+                "E(VADS_BACKOFFICE_TOKEN) of the process that runs the module (for example set by a play's "
+                "C(environment:)) is used; an item of O(shops) inherits the top-level value.",
+            ],
             "type": "str",
         },
         "timeout": {
@@ -267,6 +272,9 @@ _OWN = {
                 "The REST API password of the shop: C(testpassword_...) reads TEST transactions, "
                 "C(prodpassword_...) PRODUCTION ones. Never returned.",
                 "Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).",
+                "When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the "
+                "process that runs the module (for example set by a play's C(environment:)) is used; an item of "
+                "O(shops) inherits the top-level value.",
             ],
             "type": "str",
         },
@@ -514,7 +522,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -565,7 +576,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -691,7 +705,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -852,6 +869,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1056,6 +1076,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1213,7 +1236,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -1321,7 +1347,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -1485,6 +1514,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1691,6 +1723,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1847,7 +1882,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -1900,6 +1938,9 @@ options:
     - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
       ones. Never returned.'
     - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+    - When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the process that
+      runs the module (for example set by a play's C(environment:)) is used; an item of O(shops) inherits the top-level
+      value.
     type: str
   resend_notification:
     default: false
@@ -1977,7 +2018,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -2016,6 +2060,9 @@ options:
         - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
           ones. Never returned.'
         - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+        - When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the process that
+          runs the module (for example set by a play's C(environment:)) is used; an item of O(shops) inherits the
+          top-level value.
         - Defaults to the top-level value.
         type: str
       resend_notification:
@@ -2355,6 +2402,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2551,6 +2601,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:

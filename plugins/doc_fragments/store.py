@@ -140,6 +140,9 @@ _STORE = {
             "description": [
                 "Database stores: the user's password. Never logged, returned or shown in an error message.",
                 "Shops that share a connection must give the same password.",
+                "When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) "
+                "of the process that runs the module (for example set by a play's C(environment:)) is used; an "
+                "item of O(shops) inherits the top-level value.",
             ],
             "type": "str",
         },
@@ -566,6 +569,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -833,6 +839,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1018,6 +1027,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1289,6 +1301,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1486,6 +1501,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1698,6 +1716,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1883,6 +1904,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -2173,6 +2197,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2363,6 +2390,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -2618,6 +2648,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2829,6 +2862,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:

@@ -100,6 +100,8 @@ def _without_defaults(spec):
     spec = dict(spec)
     spec.pop("default", None)
     spec.pop("required", None)
+    # An environment variable stands in for the top-level value only: in an item it would beat the top level.
+    spec.pop("fallback", None)
     if "options" in spec:
         spec["options"] = dict((k, _without_defaults(v)) for k, v in spec["options"].items())
     return spec

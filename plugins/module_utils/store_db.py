@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 
-from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.store import (
@@ -47,7 +47,8 @@ _CONNECTION_OPTIONS = {
     "login_port": {"type": "int"},
     "login_unix_socket": {"type": "path"},
     "login_user": {"type": "str"},
-    "login_password": {"type": "str", "no_log": True},
+    # Top level only (batch.shops_option drops fallbacks), as for the Back Office token.
+    "login_password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_STORE_LOGIN_PASSWORD"])},
     "login_db": {"type": "str"},
     "connect_timeout": {"type": "int"},
 }

@@ -53,7 +53,10 @@ options:
         description: The sandbox's base URL.
         type: str
       token:
-        description: The sandbox's operator token.
+        description:
+          - The sandbox's operator token. Never logged or returned.
+          - When not given, the environment variable E(VADS_BACKOFFICE_TOKEN) of the process that runs the module
+            (for example set by a play's C(environment:)) is used.
         type: str
       timeout:
         description: Seconds per request.

@@ -121,6 +121,8 @@ shops:
 
 import time
 
+from ansible.module_utils.basic import env_fallback
+
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
 from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule
@@ -128,7 +130,7 @@ from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_pro
 
 OWN = {
     "site_id": {"type": "str"},
-    "password": {"type": "str", "no_log": True},
+    "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_REST_PASSWORD"])},
     "mode": {"type": "str"},
     "api_url": {"type": "str"},
     "brand": {"type": "str"},
