@@ -27,14 +27,16 @@ for entry in $MATRIX; do
   log=$top/build/matrix/$core.log
   mkdir -p "$(dirname "$log")"
   start=$SECONDS
+  # .done holds a hash of the requirement files: a venv is brought up to date when they change.
+  want=$(cat requirements.txt requirements-dev.txt sandbox/pyproject.toml | sha256sum | cut -c1-16)
   {
-    if [ ! -f "$venv/.done" ]; then
-      "$py" -m venv "$venv" &&
+    if [ "$(cat "$venv/.done" 2>/dev/null)" != "$want" ]; then
+      { [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"; } &&
       # ansible-lint unpinned: pip takes the newest release that supports this ansible-core.
       { grep -v -E '^(ansible-core==|ansible-lint==|-r )' requirements-dev.txt; echo ansible-lint; } >"$log.req" &&
       "$venv/bin/python" -m pip install -q --disable-pip-version-check \
         -r requirements.txt -r "$log.req" "ansible-core==$core" -e ./sandbox &&
-      tools/link-collection.sh "$venv" && touch "$venv/.done"
+      tools/link-collection.sh "$venv" && echo "$want" >"$venv/.done"
     fi
   } >"$log" 2>&1 || { results+=("$core  venv set-up failed (see $log)  FAILED"); status=1; continue; }
   got=$("$venv/bin/python" -c 'from importlib.metadata import version as v; print("ansible-core %s, ansible-lint %s" % (v("ansible-core"), v("ansible-lint")))')

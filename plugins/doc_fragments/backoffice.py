@@ -41,7 +41,12 @@ _BACKOFFICE = {
             "type": "str",
         },
         "token": {
-            "description": ["Operator token of the sandbox (the C(token) of its JSON line). Never logged."],
+            "description": [
+                "Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.",
+                "When the top-level O(backoffice) does not give it, the environment variable "
+                "E(VADS_BACKOFFICE_TOKEN) of the process that runs the module (for example set by a play's "
+                "C(environment:)) is used; an item of O(shops) inherits the top-level value.",
+            ],
             "type": "str",
         },
         "timeout": {
@@ -267,6 +272,9 @@ _OWN = {
                 "The REST API password of the shop: C(testpassword_...) reads TEST transactions, "
                 "C(prodpassword_...) PRODUCTION ones. Never returned.",
                 "Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).",
+                "When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the "
+                "process that runs the module (for example set by a play's C(environment:)) is used; an item of "
+                "O(shops) inherits the top-level value.",
             ],
             "type": "str",
         },
@@ -514,7 +522,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -565,7 +576,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -691,7 +705,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -857,6 +874,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1066,6 +1086,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1223,7 +1246,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -1331,7 +1357,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -1500,6 +1529,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1711,6 +1743,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1867,7 +1902,10 @@ options:
         type: float
       token:
         description:
-        - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       url:
         description:
@@ -1920,6 +1958,9 @@ options:
     - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
       ones. Never returned.'
     - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+    - When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the process that
+      runs the module (for example set by a play's C(environment:)) is used; an item of O(shops) inherits the top-level
+      value.
     type: str
   resend_notification:
     default: false
@@ -1997,7 +2038,10 @@ options:
             type: float
           token:
             description:
-            - Operator token of the sandbox (the C(token) of its JSON line). Never logged.
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           url:
             description:
@@ -2036,6 +2080,9 @@ options:
         - 'The REST API password of the shop: C(testpassword_...) reads TEST transactions, C(prodpassword_...) PRODUCTION
           ones. Never returned.'
         - Required, except with the sandbox adapter, which reads it from the Back Office for O(mode).
+        - When it is not given at the top level, the environment variable E(VADS_REST_PASSWORD) of the process that
+          runs the module (for example set by a play's C(environment:)) is used; an item of O(shops) inherits the
+          top-level value.
         - Defaults to the top-level value.
         type: str
       resend_notification:
@@ -2380,6 +2427,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2581,6 +2631,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:

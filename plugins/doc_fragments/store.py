@@ -145,6 +145,9 @@ _STORE = {
             "description": [
                 "Database stores: the user's password. Never logged, returned or shown in an error message.",
                 "Shops that share a connection must give the same password.",
+                "When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) "
+                "of the process that runs the module (for example set by a play's C(environment:)) is used; an "
+                "item of O(shops) inherits the top-level value.",
             ],
             "type": "str",
         },
@@ -576,6 +579,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -848,6 +854,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1038,6 +1047,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1314,6 +1326,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1516,6 +1531,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -1733,6 +1751,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -1923,6 +1944,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -2218,6 +2242,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2413,6 +2440,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:
@@ -2673,6 +2703,9 @@ options:
             description:
             - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
             - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
             type: str
           login_port:
             description:
@@ -2889,6 +2922,9 @@ options:
         description:
         - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
         - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
         type: str
       login_port:
         description:

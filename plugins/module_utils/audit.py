@@ -166,8 +166,9 @@ class Auditor(object):
     """Audit the shops of one host: read every store once, the Back Office with GETs only."""
 
     def __init__(self, host, backoffice=None, probe=False, key_max_age_days=DEFAULT_KEY_MAX_AGE_DAYS,
-                 desired_mode="PRODUCTION", concurrency=8, now=None):
+                 desired_mode="PRODUCTION", concurrency=8, now=None, run_command=None):
         self.host = host
+        self.run_command = run_command  # AnsibleModule.run_command, for stores that run PHP (Magento's env.php)
         self.backoffice_options = backoffice or {"adapter": "manual"}
         self.probe = probe
         self.key_max_age_days = key_max_age_days
@@ -239,7 +240,8 @@ class Auditor(object):
             by_location.setdefault(store.location, []).append(entry)
         for location, group in by_location.items():
             try:
-                backend = group[0]["store"].backend_class(location, [e["store"] for e in group])
+                backend = group[0]["store"].backend_class(location, [e["store"] for e in group],
+                                                          run_command=self.run_command)
             except StoreError as exc:
                 for entry in group:
                     entry["findings"].append(finding("STORE_UNREADABLE", str(exc), entry["context"]))

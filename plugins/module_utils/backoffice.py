@@ -20,6 +20,8 @@ import json
 import os
 import re
 
+from ansible.module_utils.basic import env_fallback
+
 from ansible_collections.vads.shop.plugins.module_utils.gateway import GatewayError, TransportError, request
 from ansible_collections.vads.shop.plugins.module_utils.store import atomic_write
 
@@ -28,7 +30,8 @@ ADAPTERS = ("sandbox", "manual")
 BACKOFFICE_OPTIONS = {
     "adapter": {"type": "str", "choices": list(ADAPTERS), "default": "manual"},
     "url": {"type": "str"},
-    "token": {"type": "str", "no_log": True},
+    # Top level only (batch.shops_option drops fallbacks): a shop's own value, then the top level's, then this.
+    "token": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_BACKOFFICE_TOKEN"])},
     "timeout": {"type": "float", "default": 10},
     "retries": {"type": "int", "default": 3},
     "checklist": {"type": "path"},

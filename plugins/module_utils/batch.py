@@ -100,6 +100,8 @@ def _without_defaults(spec):
     spec = dict(spec)
     spec.pop("default", None)
     spec.pop("required", None)
+    # An environment variable stands in for the top-level value only: in an item it would beat the top level.
+    spec.pop("fallback", None)
     if "options" in spec:
         spec["options"] = dict((k, _without_defaults(v)) for k, v in spec["options"].items())
     return spec
@@ -295,7 +297,7 @@ class Batch(object):
             group = by_location[location]
             stores = [e["store"] for e in group]
             try:
-                backend = stores[0].backend_class(location, stores)
+                backend = stores[0].backend_class(location, stores, run_command=module.run_command)
                 if locking and hasattr(backend, "lock"):
                     backend.lock(listings)
                 backends[location] = backend

@@ -12,8 +12,8 @@ key of ``app/etc/env.php`` (``crypt/key``). That setting may hold several keys s
 ``base64<...>`` (Magento 2.4.7 and later) is base64-decoded first. Decrypted text is trimmed, as Magento does.
 
 The crypto is the ``cryptography`` package (a dependency of ansible-core). ``env.php`` is a PHP file that
-returns an array, so it is read by PHP itself (``include``, as Magento does); the key comes back on a pipe,
-never on a command line.
+returns an array, so it is read by PHP itself (``include``, as Magento does), run through the module's
+``run_command``; the key comes back on a pipe, never on a command line.
 
 Private to this collection: the API may change without notice.
 """
@@ -24,7 +24,6 @@ import base64
 import binascii
 import os
 import shutil
-import subprocess
 
 CIPHER_CHACHA20POLY1305 = 3
 NONCE_BYTES = 12
@@ -47,8 +46,12 @@ def env_file(magento_root):
     return os.path.join(magento_root, "app", "etc", "env.php")
 
 
-def read_keys(magento_root):
-    """The crypt keys of a Magento install, oldest first (the last is the current version)."""
+def read_keys(magento_root, run_command):
+    """The crypt keys of a Magento install, oldest first (the last is the current version).
+
+    ``run_command`` is ``AnsibleModule.run_command`` (the module's, so the PHP call is logged and run
+    as Ansible runs commands).
+    """
     path = env_file(magento_root)
     if not os.path.isfile(path):
         raise CryptError("%s does not exist: store.magento_root must be the Magento root folder, whose "
@@ -57,15 +60,16 @@ def read_keys(magento_root):
     if not php:
         raise CryptError("reading the crypt key of %s needs PHP (php-cli), which Magento itself runs on" % path)
     try:
-        proc = subprocess.run([php, "-r", _READ_ENV, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        # The PHP code holds '$' names: no variable expansion. Bytes back: the key is decoded below.
+        rc, out, _err = run_command([php, "-r", _READ_ENV, path], encoding=None, expand_user_and_vars=False,
+                                    handle_exceptions=False)
+    except (OSError, IOError) as exc:
         raise CryptError("cannot run PHP to read %s: %s" % (path, exc.__class__.__name__))
-    if proc.returncode == 3:
+    if rc == 3:
         raise CryptError("%s holds no crypt key (crypt/key): is it Magento's env.php?" % path)
-    if proc.returncode:
-        raise CryptError("PHP could not read %s (exit %d)" % (path, proc.returncode))
-    return parse_keys(proc.stdout.decode("utf-8", "replace"), path)
+    if rc:
+        raise CryptError("PHP could not read %s (exit %d)" % (path, rc))
+    return parse_keys(out.decode("utf-8", "replace"), path)
 
 
 def parse_keys(text, where="env.php"):

@@ -153,7 +153,8 @@ class FileBackend(object):
     renamed over the old one; the folder is fsync'd after the rename.
     """
 
-    def __init__(self, location, stores):
+    def __init__(self, location, stores, run_command=None):  # pylint: disable=unused-argument
+        # run_command: the backend interface; database stores run PHP and bin/magento, files run nothing.
         self.kind = location[1]
         self.path = location[2]
         self.stores = stores

@@ -35,9 +35,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import subprocess
 
-from ansible.module_utils.basic import missing_required_lib
+from ansible.module_utils.basic import env_fallback, missing_required_lib
 
 from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.store import (
@@ -55,7 +54,8 @@ _CONNECTION_OPTIONS = {
     "login_port": {"type": "int"},
     "login_unix_socket": {"type": "path"},
     "login_user": {"type": "str"},
-    "login_password": {"type": "str", "no_log": True},
+    # Top level only (batch.shops_option drops fallbacks), as for the Back Office token.
+    "login_password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_STORE_LOGIN_PASSWORD"])},
     "login_db": {"type": "str"},
     "connect_timeout": {"type": "int"},
 }
@@ -195,9 +195,10 @@ def lock_name(database, table):
 class DatabaseBackend(object):
     """The shops of one database connection: one connection and one transaction per module call."""
 
-    def __init__(self, location, stores):
+    def __init__(self, location, stores, run_command=None):
         self.location = location
         self.stores = stores
+        self.run_command = run_command  # AnsibleModule.run_command: PHP for env.php, bin/magento for the cache
         self.conn = None
         self.secrets = set()
         self.store_errors = {}
@@ -378,13 +379,19 @@ class DatabaseBackend(object):
                              "app/etc/env.php holds the key)" % what)
         if root not in self.crypt_keys:
             try:
-                keys = magento_crypt.read_keys(root)
+                keys = magento_crypt.read_keys(root, self._runner())
             except magento_crypt.CryptError as exc:
                 raise StoreError("%s: %s" % (what, exc))
             for key in keys:
                 self.secrets.add(key.decode("utf-8", "replace"))
             self.crypt_keys[root] = keys
         return self.crypt_keys[root], magento_crypt.env_file(root)
+
+    def _runner(self):
+        if self.run_command is None:
+            raise StoreError("this store needs to run a command (PHP, bin/magento): the backend was created "
+                             "without the module's run_command")
+        return self.run_command
 
     def _decrypt(self, store, setting, value):
         name = store.mapping[setting]
@@ -771,7 +778,7 @@ class DatabaseBackend(object):
             return
         for root in roots:
             if run:
-                _clean_magento_cache(root)
+                _clean_magento_cache(root, self._runner())
         for store in self.stores:
             if store.type == "magento2" and store.options.get("magento_root") in roots:
                 result["shop_results"].setdefault(store, {})["cache_cleaned"] = True
@@ -1073,21 +1080,21 @@ def _import_pymysql():
     return pymysql
 
 
-def _clean_magento_cache(root):
+def _clean_magento_cache(root, run_command):
     command = os.path.join(root, "bin", "magento")
     if not os.path.isfile(command):
         raise StoreError("the settings were committed, but %s does not exist: clean Magento's config cache "
                          "by hand (bin/magento cache:clean config)" % command)
     argv = [command] if os.access(command, os.X_OK) else ["php", command]
     try:
-        proc = subprocess.run(argv + ["cache:clean", "config"], cwd=root, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        rc, out, err = run_command(argv + ["cache:clean", "config"], cwd=root, errors="surrogate_or_replace",
+                                   expand_user_and_vars=False, handle_exceptions=False)
+    except (OSError, IOError) as exc:
         raise StoreError("the settings were committed, but cleaning Magento's config cache failed: %s" % exc)
-    if proc.returncode:
-        tail = proc.stdout.decode("utf-8", "replace").strip().splitlines()[-3:]
+    if rc:
+        tail = (out + "\n" + err).strip().splitlines()[-3:]
         raise StoreError("the settings were committed, but bin/magento cache:clean config failed (exit %d): %s"
-                         % (proc.returncode, " / ".join(tail)))
+                         % (rc, " / ".join(tail)))
 
 
 for _kind in DB_TYPES:

@@ -53,7 +53,10 @@ options:
         description: The sandbox's base URL.
         type: str
       token:
-        description: The sandbox's operator token.
+        description:
+          - The sandbox's operator token. Never logged or returned.
+          - When not given, the environment variable E(VADS_BACKOFFICE_TOKEN) of the process that runs the module
+            (for example set by a play's C(environment:)) is used.
         type: str
       timeout:
         description: Seconds per request.
@@ -124,57 +127,103 @@ shops:
   description: One entry per shop, in the order given. The JSON report (C(docs/audit-report.schema.json)) holds these.
   returned: success
   type: list
+  sample:
+    - host: web-lyon
+      name: boutique-lyon
+      site_id: '40127895'
+      brand: payzen
+      store: dotenv:/srv/lyon/.env
+      state: TEST
+      desired_mode: PRODUCTION
+      ctx_mode: TEST
+      key_prod_fingerprint: sha256:1a2b3c4d
+      key_test_fingerprint: sha256:5e6f7a8b
+      sign_algo: HMAC-SHA-256
+      key_age_days: 42
+      key_age_source: backoffice
+      backoffice: manual
+      severity: error
+      findings:
+      - code: MODE_DRIFT
+        severity: error
+        message: the store is in TEST; the inventory wants PRODUCTION
+        fix: run playbooks/golive.yml --limit web-lyon
+      probe:
+        done: true
+        ok: true
+        http_code: 200
+        elapsed_ms: 84
   elements: dict
   contains:
     host:
       description: The host, from O(host).
       type: str
+      sample: web-lyon
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     site_id:
       description: The inventory's site id.
       type: str
+      sample: '40127895'
     brand:
       description: The inventory's brand, lower case.
       type: str
+      sample: payzen
     store:
       description: The store's type and location.
       type: str
+      sample: dotenv:/srv/lyon/.env
     state:
       description: The mode read from the store (V(TEST), V(PRODUCTION)), V(invalid) when it holds another value,
         V(unreadable) when the store could not be read.
       type: str
+      sample: TEST
     desired_mode:
       description: The mode the inventory wants.
       type: str
+      sample: PRODUCTION
     ctx_mode:
       description: The mode exactly as the store holds it.
       type: str
+      sample: TEST
     key_prod_fingerprint:
       description: Fingerprint of the store's production key.
       type: str
+      sample: sha256:1a2b3c4d
     key_test_fingerprint:
       description: Fingerprint of the store's TEST key.
       type: str
+      sample: sha256:5e6f7a8b
     sign_algo:
       description: The store's signature algorithm, normalised.
       type: str
+      sample: HMAC-SHA-256
     key_age_days:
       description: Age of the production key in days, where known.
       type: int
+      sample: 42
     key_age_source:
       description: Where the age comes from - V(backoffice), V(inventory) or V(unknown).
       type: str
+      sample: backoffice
     backoffice:
       description: The Back Office adapter used (V(sandbox) is read, V(manual) is not).
       type: str
+      sample: manual
     severity:
       description: The worst finding's severity, or V(ok).
       type: str
+      sample: error
     findings:
       description: What disagrees, worst first.
       type: list
+      sample:
+        - code: MODE_DRIFT
+          severity: error
+          message: the store is in TEST; the inventory wants PRODUCTION
+          fix: run playbooks/golive.yml --limit web-lyon
       elements: dict
       contains:
         code:
@@ -184,9 +233,11 @@ shops:
         severity:
           description: V(error), V(warning) or V(info).
           type: str
+          sample: error
         message:
           description: What was read, in plain words; fingerprints stand for keys.
           type: str
+          sample: the store is in TEST; the inventory wants PRODUCTION
         fix:
           description: One line saying how to fix it.
           type: str
@@ -194,6 +245,11 @@ shops:
     probe:
       description: With O(probe=true), whether the URL was probed and how it answered.
       type: dict
+      sample:
+        done: true
+        ok: true
+        http_code: 200
+        elapsed_ms: 84
       returned: when probe is true
 """
 
@@ -228,7 +284,7 @@ def main():
         shops = []
     auditor = Auditor(params["host"], backoffice=params["backoffice"], probe=params["probe"],
                       key_max_age_days=params["key_max_age_days"], desired_mode=params["mode"],
-                      concurrency=params["concurrency"])
+                      concurrency=params["concurrency"], run_command=module.run_command)
     results = auditor.run(shops)
     module.exit_json(changed=False, shops=results)
 

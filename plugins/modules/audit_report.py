@@ -77,10 +77,29 @@ verdict:
   description: V(fail) when a finding reaches O(fail_on), else V(pass).
   returned: success
   type: str
+  sample: fail
 summary:
   description: The counts of the JSON report's C(summary) (hosts, shops, clean, failing, findings by severity and code).
   returned: success
   type: dict
+  sample:
+    hosts: 5
+    hosts_failed: 0
+    shops: 10
+    shops_clean: 9
+    shops_failing: 1
+    shops_by_severity:
+      error: 1
+      warning: 0
+      info: 0
+      ok: 9
+    findings:
+      error: 1
+      warning: 0
+      info: 0
+    findings_by_code:
+      MODE_DRIFT: 1
+    worst: error
 message:
   description: One line for the log - the verdict, the counts, the codes found and the HTML report's path.
   returned: success
@@ -90,6 +109,11 @@ files:
   description: Path of each report - C(json), C(junit), C(markdown), C(html).
   returned: success
   type: dict
+  sample:
+    json: /srv/audit/audit-report.json
+    junit: /srv/audit/audit-report.xml
+    markdown: /srv/audit/audit-report.md
+    html: /srv/audit/audit-report.html
 """
 
 import copy

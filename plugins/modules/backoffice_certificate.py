@@ -99,23 +99,46 @@ shops:
   description: One result per shop, in the order given.
   returned: success
   type: list
+  sample:
+    - name: boutique-lyon
+      site_id: '40127895'
+      changed: true
+      generated: true
+      regenerated: false
+      fingerprint: sha256:1a2b3c4d
+      fingerprint_before: null
+      status: generated
+      instructions: null
+      store:
+        store: dotenv:/srv/lyon/.env
+        changed: true
+        mode: PRODUCTION
+        state: present
+        fingerprint: sha256:1a2b3c4d
+        fingerprint_before: null
+        file_mode: '0600'
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     site_id:
       description: The shop id.
       type: str
+      sample: '40127895'
     changed:
       description: Whether the Back Office or the store changed (or would, in check mode).
       type: bool
+      sample: true
     generated:
       description: Whether a production key was generated (would be, in check mode).
       type: bool
+      sample: true
     regenerated:
       description: Whether the production key was regenerated (would be, in check mode).
       type: bool
+      sample: false
     fingerprint:
       description:
         - Fingerprint of the current production key (after the run). V(null) when there is none, when it
@@ -125,24 +148,38 @@ shops:
     fingerprint_before:
       description: Fingerprint of the production key before the run.
       type: str
+      sample: null
     status:
       description:
         - V(generated), V(exists), V(regenerated), V(already_regenerated) (the key no longer has the
           fingerprint O(regenerate_from)), V(pending_manual), V(declared_done), or V(not_done) (nothing
           generated because another shop of the call failed its check).
       type: str
+      sample: generated
     instructions:
       description: Manual adapter - what to do in the Back Office (see M(vads.shop.notification_url)).
       type: dict
+      sample: null
       returned: when status is pending_manual
     store:
       description: With O(store) - what happened in the store, as M(vads.shop.certificate) reports it (fingerprints only).
       type: dict
+      sample:
+        store: dotenv:/srv/lyon/.env
+        changed: true
+        mode: PRODUCTION
+        state: present
+        fingerprint: sha256:1a2b3c4d
+        fingerprint_before: null
+        file_mode: '0600'
       returned: when store is given
 checklist:
   description: Manual adapter with O(backoffice.checklist) - the file and whether it changed.
   returned: when a checklist is given
   type: dict
+  sample:
+    path: /srv/golive/backoffice-checklist.md
+    changed: true
 """
 
 import re

@@ -72,11 +72,23 @@ shops:
   description: One result per shop, in the order given.
   returned: success
   type: list
+  sample:
+    - name: boutique-lyon
+      store: dotenv:/srv/lyon/.env
+      changed: true
+      mode: PRODUCTION
+      state: present
+      fingerprint: sha256:1a2b3c4d
+      fingerprint_before: null
+      file_mode: '0600'
+      backup_file: /srv/lyon/.env.12345.2026-12-01@10:15:02~
+      cache_cleaned: false
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     store:
       description: The store's type and location.
       type: str
@@ -84,6 +96,7 @@ shops:
     changed:
       description: Whether this shop's store changed (or would, in check mode).
       type: bool
+      sample: true
     mode:
       description: Which key.
       type: str
@@ -91,6 +104,7 @@ shops:
     state:
       description: V(present) or V(absent).
       type: str
+      sample: present
     fingerprint:
       description: Fingerprint of the key now installed (V(null) when absent). Never the key.
       type: str
@@ -98,6 +112,7 @@ shops:
     fingerprint_before:
       description: Fingerprint of the key that was installed before.
       type: str
+      sample: null
     file_mode:
       description: The file's permissions after the run, for file stores.
       type: str
@@ -105,11 +120,13 @@ shops:
     backup_file:
       description: The backup made before the change, with O(backup=true).
       type: str
+      sample: /srv/lyon/.env.12345.2026-12-01@10:15:02~
       returned: when a backup was made
     cache_cleaned:
       description: Magento stores with O(store.magento_root) - the config cache was cleaned after the change
         (in check mode, it would be).
       type: bool
+      sample: false
       returned: when a Magento config cache was cleaned
 """
 

@@ -90,6 +90,16 @@ shops:
   description: One result per shop, in the order given.
   returned: success
   type: list
+  sample:
+    - name: boutique-lyon
+      store: dotenv:/srv/lyon/.env
+      changed: true
+      ctx_mode_before: TEST
+      ctx_mode: PRODUCTION
+      fingerprint: sha256:1a2b3c4d
+      file_mode: '0600'
+      backup_file: /srv/lyon/.env.12345.2026-12-01@10:15:02~
+      cache_cleaned: false
   elements: dict
   contains:
     name:
@@ -103,6 +113,7 @@ shops:
     changed:
       description: Whether this shop's store changed (or would, in check mode).
       type: bool
+      sample: true
     ctx_mode_before:
       description: The mode the store held before, as written there (V(null) when unset).
       type: str
@@ -122,11 +133,13 @@ shops:
     backup_file:
       description: The backup made before the change, with O(backup=true).
       type: str
+      sample: /srv/lyon/.env.12345.2026-12-01@10:15:02~
       returned: when a backup was made
     cache_cleaned:
       description: Magento stores with O(store.magento_root) - the config cache was cleaned after the change
         (in check mode, it would be).
       type: bool
+      sample: false
       returned: when a Magento config cache was cleaned
     info:
       description:

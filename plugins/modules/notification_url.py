@@ -81,15 +81,45 @@ shops:
   description: One result per shop, in the order given.
   returned: always
   type: list
+  sample:
+    - name: boutique-lyon
+      site_id: '40127895'
+      mode: PRODUCTION
+      url: https://boutique-lyon.example.com/payzen/ipn
+      url_before: null
+      changed: false
+      status: pending_manual
+      instructions:
+        step: notification_url_production
+        fr: Paramétrage > Règles de notification > URL de notification à la fin du paiement > URL à appeler en mode
+          PRODUCTION
+        en: Settings > Notification rules > Instant Payment Notification URL at the end of the payment > URL to call
+          in PRODUCTION mode
+        field: URL à appeler en mode PRODUCTION / URL to call in PRODUCTION mode
+        value: https://boutique-lyon.example.com/payzen/ipn
+        text: '14.2 (3) boutique-lyon (site 40127895) [manual_done: notification_url_production]: Paramétrage > Règles
+          de notification > URL de notification à la fin du paiement > URL à appeler en mode PRODUCTION / Settings >
+          Notification rules > Instant Payment Notification URL at the end of the payment > URL to call in PRODUCTION
+          mode = https://boutique-lyon.example.com/payzen/ipn: set the field to the value, enable the rule, save'
+      probe:
+        ok: true
+        skipped: false
+        http_code: 200
+        redirect: false
+        location: null
+        tls_error: null
+        elapsed_ms: 84
+        error: null
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     site_id:
       description: The shop id.
       type: str
-      sample: "12345678"
+      sample: "40127895"
     mode:
       description: Which URL of the rule.
       type: str
@@ -97,79 +127,127 @@ shops:
     url:
       description: The URL registered (or to register).
       type: str
+      sample: https://boutique-lyon.example.com/payzen/ipn
     url_before:
       description: The URL the rule had for that mode; V(null) when unset or not visible (manual adapter).
       type: str
+      sample: null
     url_after:
       description:
         - The URL the rule has for that mode after this call, read back from the Back Office (in check mode,
           as read before).
       type: str
       returned: when the Back Office can be read (sandbox adapter)
+      sample: https://boutique-lyon.example.com/payzen/ipn
     changed:
       description: Whether the Back Office rule changed (or would, in check mode).
       type: bool
+      sample: false
     status:
       description:
         - V(registered) (the Back Office holds the URL), V(pending_manual) (someone must enter it by hand),
           or V(declared_done) (the inventory says it was entered; not verified).
       type: str
+      sample: pending_manual
     instructions:
       description: Manual adapter, when not declared done - what to do in the Back Office.
       type: dict
+      sample:
+        step: notification_url_production
+        fr: Paramétrage > Règles de notification > URL de notification à la fin du paiement > URL à appeler en mode PRODUCTION
+        en: Settings > Notification rules > Instant Payment Notification URL at the end of the payment > URL to call in
+          PRODUCTION mode
+        field: URL à appeler en mode PRODUCTION / URL to call in PRODUCTION mode
+        value: https://boutique-lyon.example.com/payzen/ipn
+        text: '14.2 (3) boutique-lyon (site 40127895) [manual_done: notification_url_production]: Paramétrage > Règles de
+          notification > URL de notification à la fin du paiement > URL à appeler en mode PRODUCTION / Settings > Notification
+          rules > Instant Payment Notification URL at the end of the payment > URL to call in PRODUCTION mode = https://boutique-lyon.example.com/payzen/ipn:
+          set the field to the value, enable the rule, save'
       returned: when status is pending_manual
       contains:
         step:
           description: Step name, as used in O(manual_done).
           type: str
+          sample: notification_url_production
         fr:
           description: French menu path.
           type: str
+          sample: Paramétrage > Règles de notification > URL de notification à la fin du paiement > URL à appeler
+            en mode PRODUCTION
         en:
           description: English menu path.
           type: str
+          sample: Settings > Notification rules > Instant Payment Notification URL at the end of the payment > URL
+            to call in PRODUCTION mode
         field:
           description: The field to fill.
           type: str
+          sample: URL à appeler en mode PRODUCTION / URL to call in PRODUCTION mode
         value:
           description: The value to enter.
           type: str
+          sample: https://boutique-lyon.example.com/payzen/ipn
         text:
           description: All of it on one line (the checklist line).
           type: str
+          sample: '14.2 (3) boutique-lyon (site 40127895) [manual_done: notification_url_production]: Paramétrage
+            > Règles de notification > URL de notification à la fin du paiement > URL à appeler en mode PRODUCTION
+            / Settings > Notification rules > Instant Payment Notification URL at the end of the payment > URL to
+            call in PRODUCTION mode = https://boutique-lyon.example.com/payzen/ipn: set the field to the value,
+            enable the rule, save'
     probe:
       description: With O(probe=true) - how the URL answered a signed synthetic notification.
       type: dict
+      sample:
+        ok: true
+        skipped: false
+        http_code: 200
+        redirect: false
+        location: null
+        tls_error: null
+        elapsed_ms: 84
+        error: null
       returned: when probe is true
       contains:
         ok:
           description: Whether the gateway would count it delivered to the merchant (HTTP 200-206, no redirect).
           type: bool
+          sample: true
         skipped:
           description: True in check mode (nothing was posted).
           type: bool
+          sample: false
         http_code:
           description: The HTTP status answered.
           type: int
+          sample: 200
         redirect:
           description: Whether the URL answered a redirect (an error - the gateway does not follow it).
           type: bool
+          sample: false
         location:
           description: The redirect's target.
           type: str
+          sample: null
         tls_error:
           description: The TLS error, if the connection failed on it.
           type: str
+          sample: null
         elapsed_ms:
           description: Time to the answer, in milliseconds (the gateway waits 10 s).
           type: int
+          sample: 84
         error:
           description: What went wrong, in plain words.
           type: str
+          sample: null
 checklist:
   description: Manual adapter with O(backoffice.checklist) - the file and whether it changed.
   returned: when a checklist is given
   type: dict
+  sample:
+    path: /srv/golive/backoffice-checklist.md
+    changed: true
 """
 
 from urllib.parse import urlsplit

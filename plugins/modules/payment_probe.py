@@ -70,23 +70,45 @@ shops:
   description: One result per shop, in the order given.
   returned: always
   type: list
+  sample:
+    - name: boutique-lyon
+      site_id: '40127895'
+      mode: PRODUCTION
+      accepted: true
+      skipped: false
+      error_code: '00'
+      error_reason: null
+      error_field: null
+      fingerprint: sha256:1a2b3c4d
+      sign_algo: SHA-1
+      trans_id: '101532'
+      order_id: VADS-SHOP-PROBE-20261201101532
+      transaction:
+        uuid: 4b8a4d2c6f0e4f0e9d5c3b2a1f0e9d8c
+        status: AUTHORISED
+      changed: true
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     site_id:
       description: The site id read from the store.
       type: str
+      sample: '40127895'
     mode:
       description: The C(vads_ctx_mode) posted.
       type: str
+      sample: PRODUCTION
     accepted:
       description: Whether the gateway accepted the form (V(null) in check mode).
       type: bool
+      sample: true
     skipped:
       description: True in check mode.
       type: bool
+      sample: false
     error_code:
       description: The gateway's error code when rejected.
       type: str
@@ -94,12 +116,15 @@ shops:
     error_reason:
       description: Machine reason where the page gives one (sandbox), e.g. C(bad_signature).
       type: str
+      sample: null
     error_field:
       description: The faulty field where the page names it (TEST mode).
       type: str
+      sample: null
     fingerprint:
       description: Fingerprint of the key that signed the form. Never the key.
       type: str
+      sample: sha256:1a2b3c4d
     sign_algo:
       description: The algorithm the form was signed with, as the shop's own plugin signs (see M(vads.shop.shop_info)).
       type: str
@@ -107,15 +132,21 @@ shops:
     trans_id:
       description: The C(vads_trans_id) posted.
       type: str
+      sample: '101532'
     order_id:
       description: The C(vads_order_id) posted.
       type: str
+      sample: VADS-SHOP-PROBE-20261201101532
     transaction:
       description: With O(card) - the transaction made, C(uuid) and C(status).
       type: dict
+      sample:
+        uuid: 4b8a4d2c6f0e4f0e9d5c3b2a1f0e9d8c
+        status: AUTHORISED
     changed:
       description: Whether a payment was made (would be, in check mode).
       type: bool
+      sample: true
 """
 
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw

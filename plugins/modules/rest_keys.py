@@ -78,17 +78,36 @@ shops:
   description: One result per shop, in the order given.
   returned: success
   type: list
+  sample:
+    - name: boutique-lyon
+      store: prestashop:shop.ps_configuration (shop 1)
+      changed: true
+      mode: PRODUCTION
+      state: present
+      fingerprints:
+        private_key: sha256:1a2b3c4d
+        public_key: sha256:9c0d1e2f
+        hmac_key: sha256:3a4b5c6d
+      fingerprints_before:
+        private_key: null
+        public_key: null
+        hmac_key: null
+      cache_flush_required: false
+      cache_cleaned: false
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     store:
       description: The store's type and location.
       type: str
+      sample: prestashop:shop.ps_configuration (shop 1)
     changed:
       description: Whether this shop's store changed (or would, in check mode).
       type: bool
+      sample: true
     mode:
       description: Which keys.
       type: str
@@ -96,19 +115,30 @@ shops:
     state:
       description: V(present) or V(absent).
       type: str
+      sample: present
     fingerprints:
       description: Fingerprints of the keys now installed, by part (C(private_key), C(public_key), C(hmac_key)).
       type: dict
+      sample:
+        private_key: sha256:1a2b3c4d
+        public_key: sha256:9c0d1e2f
+        hmac_key: sha256:3a4b5c6d
     fingerprints_before:
       description: Fingerprints of the keys installed before.
       type: dict
+      sample:
+        private_key: null
+        public_key: null
+        hmac_key: null
     cache_flush_required:
       description: Magento stores without O(store.magento_root) - the change waits for C(bin/magento cache:clean config).
       type: bool
+      sample: false
       returned: when a Magento config cache must be cleaned by hand
     cache_cleaned:
       description: Magento stores with O(store.magento_root) - the config cache was cleaned after the change.
       type: bool
+      sample: false
       returned: when a Magento config cache was cleaned
 """
 

@@ -61,18 +61,33 @@ shops:
   description: One entry per shop, in the order given.
   returned: success
   type: list
+  sample:
+    - name: boutique-lyon
+      store: dotenv:/srv/lyon/.env
+      site_id: '40127895'
+      ctx_mode: TEST
+      sign_algo: HMAC-SHA-256
+      url_check: https://boutique-lyon.example.com/payzen/ipn
+      key_test_fingerprint: sha256:1a2b3c4d
+      key_prod_fingerprint: sha256:1a2b3c4d
+      single_key: false
+      file_mode: '0600'
+      ready_for_production: true
+      problems: []
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     store:
       description: The store's type and location.
       type: str
+      sample: dotenv:/srv/lyon/.env
     site_id:
       description: The shop id (C(vads_site_id)), as written in the store.
       type: str
-      sample: "12345678"
+      sample: "40127895"
     ctx_mode:
       description: The context mode, as written in the store (V(null) when unset).
       type: str
@@ -84,6 +99,7 @@ shops:
     url_check:
       description: The notification URL the store sends in C(vads_url_check), where it keeps one.
       type: str
+      sample: https://boutique-lyon.example.com/payzen/ipn
     key_test_fingerprint:
       description: Fingerprint of the TEST key (V(null) when absent).
       type: str
@@ -91,9 +107,11 @@ shops:
     key_prod_fingerprint:
       description: Fingerprint of the PRODUCTION key (V(null) when absent).
       type: str
+      sample: sha256:1a2b3c4d
     single_key:
       description: Whether the store keeps one key for the current mode.
       type: bool
+      sample: false
     file_mode:
       description: The file's permissions, for file stores.
       type: str
@@ -101,9 +119,11 @@ shops:
     ready_for_production:
       description: Whether the store could sign PRODUCTION forms right after the switch.
       type: bool
+      sample: true
     problems:
       description: What is wrong, in plain words; the ones that block production come first.
       type: list
+      sample: []
       elements: str
 """
 

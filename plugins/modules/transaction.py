@@ -72,54 +72,97 @@ shops:
   description: One result per shop, in the order given.
   returned: always
   type: list
+  sample:
+    - name: boutique-lyon
+      site_id: '40127895'
+      mode: PRODUCTION
+      found: true
+      uuid: 4b8a4d2c6f0e4f0e9d5c3b2a1f0e9d8c
+      status: UNPAID
+      detailed_status: CANCELLED
+      amount: 200
+      currency: EUR
+      order_id: GOLIVE-40127895
+      cancelled: true
+      changed: true
+      notification:
+        resent: false
+        status: sent
+        url: https://boutique-lyon.example.com/payzen/ipn
+        url_source: rule
+        attempts: 1
+        redirected: false
+        last_error: null
   elements: dict
   contains:
     name:
       description: The shop's name.
       type: str
+      sample: boutique-lyon
     site_id:
       description: The shop id.
       type: str
+      sample: '40127895'
     mode:
       description: TEST or PRODUCTION, from the password.
       type: str
+      sample: PRODUCTION
     found:
       description: Whether the transaction was found.
       type: bool
+      sample: true
     uuid:
       description: The transaction's uuid.
       type: str
+      sample: 4b8a4d2c6f0e4f0e9d5c3b2a1f0e9d8c
     status:
       description: The REST status (C(PAID), C(UNPAID), ...); after a cancel in check mode, still the current one.
       type: str
+      sample: UNPAID
     detailed_status:
       description: The platform status (C(AUTHORISED), C(CANCELLED), C(REFUSED), ...).
       type: str
+      sample: CANCELLED
     amount:
       description: Amount in the smallest currency unit.
       type: int
+      sample: 200
     currency:
       description: Currency (alpha code, as the REST API answers).
       type: str
+      sample: EUR
     order_id:
       description: The order id.
       type: str
+      sample: GOLIVE-40127895
     cancelled:
       description: Whether this run cancelled it (would, in check mode).
       type: bool
+      sample: true
     changed:
       description: Same as RV(shops[].cancelled).
       type: bool
+      sample: true
     notification:
       description:
         - With O(backoffice) - the notification's C(status) (V(sent), V(pending), V(failed), V(not sent), or
           V(unknown) with the manual adapter), C(url), C(attempts), C(redirected) where visible, and
           C(instructions) (manual adapter).
       type: dict
+      sample:
+        resent: false
+        status: sent
+        url: https://boutique-lyon.example.com/payzen/ipn
+        url_source: rule
+        attempts: 1
+        redirected: false
+        last_error: null
       returned: when backoffice is given and the transaction is found
 """
 
 import time
+
+from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
@@ -128,7 +171,7 @@ from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_pro
 
 OWN = {
     "site_id": {"type": "str"},
-    "password": {"type": "str", "no_log": True},
+    "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_REST_PASSWORD"])},
     "mode": {"type": "str"},
     "api_url": {"type": "str"},
     "brand": {"type": "str"},

@@ -29,6 +29,14 @@ def test_wrong_password(new_db):
     assert WRONG not in run.output and KEY_PROD not in run.output
     assert db.dump("ps_configuration") == before
 
+    # store.login_password from VADS_STORE_LOGIN_PASSWORD when the store does not give it; a given one wins.
+    env = {"VADS_STORE_LOGIN_PASSWORD": db.server.password}
+    bare = dict((k, v) for k, v in store.items() if k != "login_password")
+    read = run_module("shop_info", {"name": "lyon", "store": bare}, env=env, verbosity=4)
+    assert not read.failed and read.shop("lyon")["ctx_mode"] == "TEST", read.output
+    assert db.server.password not in read.output
+    assert run_module("shop_info", {"name": "lyon", "store": store}, env=env).failed
+
 
 def test_missing_table_names_the_shop_and_changes_nothing(new_db):
     db = prestashop(new_db)

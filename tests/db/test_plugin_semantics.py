@@ -230,6 +230,14 @@ def test_magento_rest_keys_encrypted_as_magento_does_both_ways(new_db, tmp_path)
     info = run_module("shop_info", {"name": "m", "store": store})
     assert info.shop("m")["rest_keys"]["PRODUCTION"]["private_key"] == same.shop("m")["fingerprints"]["private_key"]
 
+    # The audit reads the same store (PHP for env.php through the module's run_command): no unreadable store.
+    audit = run_module("audit", {"host": "web-mage", "shops": [{"name": "m", "store": store}]})
+    assert not audit.failed, audit.output
+    assert [f["code"] for f in audit.shop("m")["findings"] if f["code"] == "STORE_UNREADABLE"] == [], audit.output
+    assert audit.shop("m")["state"] == "TEST"
+    for secret in SECRETS:
+        assert secret not in audit.output
+
 
 def test_magento_rest_keys_wrong_or_missing_env_key_is_a_clear_error(new_db, tmp_path):
     db, root = magento(new_db, tmp_path)

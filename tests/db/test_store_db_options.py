@@ -64,8 +64,11 @@ def test_bad_options_are_clear(options, message):
 
 def test_argument_spec_has_the_connection_options_and_hides_the_password():
     spec = argument_spec({})
+    top = spec["store"]["options"]["login_password"]
+    assert top["fallback"][1] == ["VADS_STORE_LOGIN_PASSWORD"]      # the environment stands in at the top level only
+    assert dict(top, fallback=None) == {"type": "str", "no_log": True, "fallback": None}
+    assert spec["shops"]["options"]["store"]["options"]["login_password"] == {"type": "str", "no_log": True}
     for where in (spec["store"]["options"], spec["shops"]["options"]["store"]["options"]):
-        assert where["login_password"] == {"type": "str", "no_log": True}
         for name in ("login_host", "login_port", "login_unix_socket", "login_user", "login_db", "table_prefix",
                      "brand", "shop_id", "shop_group_id", "option_name", "scope", "scope_id", "magento_root"):
             assert name in where

@@ -42,6 +42,9 @@ class StandInModule(object):
     def warn(self, text):
         self.warnings.append(text)
 
+    def run_command(self, args, **kwargs):
+        raise AssertionError("file stores run no command: %r" % (args,))
+
     def fail_json(self, msg, **kwargs):
         raise Failed(msg, kwargs)
 

@@ -72,7 +72,10 @@ def _read_galaxy_yml(src):
 def _manifest_files(src, meta):
     """Relative file paths of the collection artifact, computed the way ansible-galaxy does it."""
     from ansible.galaxy.collection import _build_files_manifest
-    from ansible.module_utils.common.sentinel import Sentinel
+    try:
+        from ansible.module_utils.common.sentinel import Sentinel
+    except ImportError:  # ansible-core 2.17 keeps it in ansible.utils
+        from ansible.utils.sentinel import Sentinel
 
     manifest = _build_files_manifest(os.fsencode(src), meta['namespace'], meta['name'],
                                      meta.get('build_ignore') or [], meta.get('manifest', Sentinel),
