@@ -100,6 +100,8 @@ shops:
       file_mode: '0600'
       backup_file: /srv/lyon/.env.12345.2026-12-01@10:15:02~
       cache_cleaned: false
+      info: {"name": "boutique-lyon", "ctx_mode": "PRODUCTION", "key_prod_fingerprint": "sha256:1a2b3c4d",
+             "ready_for_production": true, "problems": []}
   elements: dict
   contains:
     name:

@@ -87,6 +87,7 @@ shops:
       mode: PRODUCTION
       url: https://boutique-lyon.example.com/payzen/ipn
       url_before: null
+      url_after: null
       changed: false
       status: pending_manual
       instructions:
@@ -135,9 +136,8 @@ shops:
     url_after:
       description:
         - The URL the rule has for that mode after this call, read back from the Back Office (in check mode,
-          as read before).
+          as read before); V(null) when unset or not visible (manual adapter).
       type: str
-      returned: when the Back Office can be read (sandbox adapter)
       sample: https://boutique-lyon.example.com/payzen/ipn
     changed:
       description: Whether the Back Office rule changed (or would, in check mode).
@@ -326,7 +326,7 @@ def _handle(module, entry):
     site_id, mode, url = shop["site_id"], shop["mode"], shop["url"].strip()
     client = bo.adapter(shop.get("backoffice"))
     result = {"name": entry["name"], "site_id": site_id, "mode": mode, "url": url, "url_before": None,
-              "changed": False}
+              "url_after": None, "changed": False}
     entry["result"] = result
     try:
         if client.can_see:

@@ -179,10 +179,13 @@ class _ProxyHandler(socketserver.StreamRequestHandler):
         try:
             if self.server.hold:
                 time.sleep(self.server.hold)  # keeps requests in flight long enough to be seen together
-            self._relay(method, target, headers)
+            response = self._relay(method, target, headers)
         finally:
+            # Out of flight before the client gets its answer: a client that sends its next request at once
+            # must not be counted twice.
             with self.server.lock:
                 self.server.inflight -= 1
+        self.wfile.write(response)
 
     def _relay(self, method, target, headers):
         parts = urllib.parse.urlsplit(target)
@@ -194,12 +197,14 @@ class _ProxyHandler(socketserver.StreamRequestHandler):
         length = [int(h.split(b":", 1)[1]) for h in headers if h.lower().startswith(b"content-length")]
         if length and length[0]:
             upstream.sendall(self.rfile.read(length[0]))
+        chunks = []
         while True:
             data = upstream.recv(65536)
             if not data:
                 break
-            self.wfile.write(data)
+            chunks.append(data)
         upstream.close()
+        return b"".join(chunks)
 
     @staticmethod
     def _pipe(one, two):
