@@ -46,6 +46,16 @@ def env_file(magento_root):
     return os.path.join(magento_root, "app", "etc", "env.php")
 
 
+TIMED_OUT = 124  # coreutils timeout's exit code
+
+
+def bounded(argv, seconds):
+    """argv run under coreutils `timeout` where there is one: AnsibleModule.run_command has no time limit,
+    and a PHP or bin/magento that hangs must not hang the module (and its host's go-live) for ever."""
+    timeout = shutil.which("timeout")
+    return ([timeout, "-k", "5", str(int(seconds))] + list(argv)) if timeout else list(argv)
+
+
 def read_keys(magento_root, run_command):
     """The crypt keys of a Magento install, oldest first (the last is the current version).
 
@@ -61,12 +71,14 @@ def read_keys(magento_root, run_command):
         raise CryptError("reading the crypt key of %s needs PHP (php-cli), which Magento itself runs on" % path)
     try:
         # The PHP code holds '$' names: no variable expansion. Bytes back: the key is decoded below.
-        rc, out, _err = run_command([php, "-r", _READ_ENV, path], encoding=None, expand_user_and_vars=False,
-                                    handle_exceptions=False)
+        rc, out, _err = run_command(bounded([php, "-r", _READ_ENV, path], 60), encoding=None,
+                                    expand_user_and_vars=False, handle_exceptions=False)
     except (OSError, IOError) as exc:
         raise CryptError("cannot run PHP to read %s: %s" % (path, exc.__class__.__name__))
     if rc == 3:
         raise CryptError("%s holds no crypt key (crypt/key): is it Magento's env.php?" % path)
+    if rc == TIMED_OUT:
+        raise CryptError("PHP did not read %s within 60 s (stopped)" % path)
     if rc:
         raise CryptError("PHP could not read %s (exit %d)" % (path, rc))
     return parse_keys(out.decode("utf-8", "replace"), path)

@@ -1080,6 +1080,9 @@ def _import_pymysql():
     return pymysql
 
 
+CACHE_CLEAN_SECONDS = 600  # a big shop's cache:clean takes minutes; one that hangs must not hang the run
+
+
 def _clean_magento_cache(root, run_command):
     command = os.path.join(root, "bin", "magento")
     if not os.path.isfile(command):
@@ -1087,10 +1090,13 @@ def _clean_magento_cache(root, run_command):
                          "by hand (bin/magento cache:clean config)" % command)
     argv = [command] if os.access(command, os.X_OK) else ["php", command]
     try:
-        rc, out, err = run_command(argv + ["cache:clean", "config"], cwd=root, errors="surrogate_or_replace",
-                                   expand_user_and_vars=False, handle_exceptions=False)
+        rc, out, err = run_command(magento_crypt.bounded(argv + ["cache:clean", "config"], CACHE_CLEAN_SECONDS), cwd=root,
+                                   errors="surrogate_or_replace", expand_user_and_vars=False, handle_exceptions=False)
     except (OSError, IOError) as exc:
         raise StoreError("the settings were committed, but cleaning Magento's config cache failed: %s" % exc)
+    if rc == magento_crypt.TIMED_OUT:
+        raise StoreError("the settings were committed, but bin/magento cache:clean config did not end within %d s "
+                         "(stopped): clean Magento's config cache by hand" % CACHE_CLEAN_SECONDS)
     if rc:
         tail = (out + "\n" + err).strip().splitlines()[-3:]
         raise StoreError("the settings were committed, but bin/magento cache:clean config failed (exit %d): %s"
