@@ -46,7 +46,8 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "tools"))
 from demo_fleet import Sandbox, build_fleet  # noqa: E402  pylint: disable=wrong-import-position
 
-MODULES = ("backoffice_certificate", "certificate", "ctx_mode", "notification_url", "payment_probe",
+# The collection's tasks of a go-live; golive_report is an action (no module process) but the collection's own work.
+MODULES = ("backoffice_certificate", "certificate", "ctx_mode", "golive_report", "notification_url", "payment_probe",
            "shop_info", "transaction")
 
 
