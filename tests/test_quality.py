@@ -42,3 +42,18 @@ def test_ansible_test_sanity():
 def test_ansible_lint_production():
     proc = _run('lint.sh', timeout=600)
     assert proc.returncode == 0, 'tools/lint.sh failed (exit %d):\n%s' % (proc.returncode, proc.stdout)
+
+
+@pytest.mark.slow
+def test_docs_site_builds_every_page_without_a_warning(tmp_path):
+    # `make docs`: antsibull-docs lint, then the Sphinx site with warnings as errors and every module, filter
+    # and role page present. Run here because a broken page once went unnoticed outside the test run.
+    env = dict(os.environ, DOCS_DIR=str(tmp_path / 'docs'))
+    proc = subprocess.run([str(TOP / 'tools' / 'docs.sh')], cwd=TOP, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=1200, check=False)
+    assert proc.returncode == 0, 'tools/docs.sh failed (exit %d):\n%s' % (proc.returncode, proc.stdout[-6000:])
+    assert 'antsibull-docs lint-collection-docs --plugin-docs: clean' in proc.stdout
+    assert 'no warnings' in proc.stdout
+    pages = tmp_path / 'docs' / 'build' / 'html' / 'collections' / 'vads' / 'shop'
+    for name in ('golive_report_module.html', 'report_files_module.html', 'golive_role.html'):
+        assert (pages / name).is_file(), name

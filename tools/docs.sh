@@ -2,7 +2,8 @@
 # make docs: lint the collection's docs with antsibull-docs, build its HTML site (the one docs.ansible.com
 # builds for collections) into build/docs/html, and check that every module, filter and role has its
 # page, with Sphinx warnings as errors. Offline: intersphinx is off, and the labels the generated pages
-# borrow from Ansible's docs (common_return_values, ansible_configuration_settings) get a local page.
+# borrow from Ansible's docs (common_return_values, ansible_configuration_settings, action_plugins) get a
+# local page.
 # Env: DOCS_VENV (default .venv-docs, created from tools/docs-requirements.txt), DOCS_DIR (default build/docs).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,6 +50,13 @@ Ansible configuration settings
 ==============================
 
 See "Ansible Configuration Settings" in the Ansible documentation.
+
+.. _action_plugins:
+
+Action plugins
+==============
+
+A module with an action plugin runs on the controller; see "Action plugins" in the Ansible documentation.
 RST
 sphinx-build -M html "$dest/rst" "$dest/build" -c "$dest" -q -W --keep-going
 html=$dest/build/html/collections/vads/shop

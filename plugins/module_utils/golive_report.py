@@ -242,7 +242,8 @@ def run(params, dry_run=None):
         if params.get("merge"):
             doc, dummy, dummy, lines = merge(report_dir, run_id, params.get("started") or "", dry,
                                              params.get("keep", 10))
-            result.update(msg=lines, hosts=len(doc["hosts"]), shops=len(_rows(doc["hosts"])),
+            # Counts, not "shops": in this collection a module's shops is always the list of per-shop results.
+            result.update(msg=lines, counts={"hosts": len(doc["hosts"]), "shops": len(_rows(doc["hosts"]))},
                           report=run_dir(report_dir, run_id, dry))
     except OSError as exc:
         raise ReportError("%s: %s" % (getattr(exc, "filename", None) or report_dir, exc.strerror or exc))

@@ -11,7 +11,7 @@ module: golive_report
 short_description: Write a go-live's per-host and fleet reports (JSON, Markdown, Back Office checklist, HTML)
 version_added: 0.2.0
 description:
-  - The reports of the M(vads.shop.golive) role, used by its tasks; a playbook of its own may call it the same way.
+  - The reports of the C(vads.shop.golive) role, used by its tasks; a playbook of its own may call it the same way.
   - With O(host_report), writes that host's report to C(runs/<run id>/hosts/<host>.json) in O(report_dir)
     (C(dry-runs/<run id>/) when O(dry_run)).
   - With O(merge), merges the host reports of this run (and of no other) into C(golive-report.json),
@@ -108,16 +108,13 @@ file:
   returned: when O(host_report)
   type: str
   sample: /srv/golive/runs/20261201T132400Z-1234567/hosts/web-lyon.json
-hosts:
-  description: How many host reports were merged.
+counts:
+  description: How many host reports were merged, and how many shops they hold.
   returned: when O(merge)
-  type: int
-  sample: 3
-shops:
-  description: How many shops they hold.
-  returned: when O(merge)
-  type: int
-  sample: 5
+  type: dict
+  sample:
+    hosts: 3
+    shops: 5
 report:
   description: The run's folder, which holds its fleet report (C(golive-report.json), C(.md), C(checklist.md), C(.html)).
   returned: when O(merge)

@@ -43,7 +43,7 @@ def test_hosts_of_this_run_only_are_merged_and_copied_to_the_top(tmp_path):
     other = tmp_path / "runs" / "20261201T133000Z-1" / "hosts" / "web-z.json"
     other.write_text(json.dumps(dict(_host("web-z"), run_id="another")))
     result = gr.run(_params(tmp_path, merge=True))
-    assert result["changed"] is False and result["hosts"] == 2 and result["shops"] == 2
+    assert result["changed"] is False and result["counts"] == {"hosts": 2, "shops": 2}
     doc = json.loads((tmp_path / "golive-report.json").read_text())
     assert [h["host"] for h in doc["hosts"]] == ["web-a", "web-b"]
     assert doc["run_id"] == "20261201T133000Z-1" and doc["dry_run"] is False and doc["started"]
@@ -131,3 +131,30 @@ def test_an_unreadable_host_report_is_a_clear_error(tmp_path):
     (tmp_path / "runs" / "20261201T133000Z-1" / "hosts" / "web-b.json").write_text("{not json")
     with pytest.raises(gr.ReportError, match="cannot read the host report .*web-b.json"):
         gr.run(_params(tmp_path, merge=True))
+
+
+# ------------------------------------------------------------------ vads.shop.report_files (rotation report, record)
+def test_report_files_writes_each_file_atomically_with_its_mode(tmp_path):
+    from ansible_collections.vads.shop.plugins.module_utils import report_files as rf
+    folder = tmp_path / "new" / "folder"
+    result = rf.run({"path": str(folder), "files": {"r.json": "{}\n", "r.md": "# é\n"}, "mode": "0600"})
+    assert result == {"changed": False, "files": [str(folder / "r.json"), str(folder / "r.md")]}
+    assert (folder / "r.md").read_text(encoding="utf-8") == "# é\n"
+    assert all((folder / n).stat().st_mode & 0o777 == 0o600 for n in ("r.json", "r.md"))
+    rf.run({"path": str(folder), "files": {"r.json": "[]\n"}, "mode": "0644"})
+    assert (folder / "r.json").read_text() == "[]\n" and (folder / "r.json").stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in folder.iterdir()) == ["r.json", "r.md"]  # no temp file left
+
+
+@pytest.mark.parametrize("files, mode, message", [
+    ({"ok.json": "{}", "../escape": "x"}, "0644", "not a file name"),
+    ({"ok.json": "{}", "": "x"}, "0644", "not a file name"),
+    ({"ok.json": {"a": 1}}, "0644", "must be text"),
+    ({"ok.json": "{}"}, "rw-r--r--", "not an octal file mode"),
+    ({"ok.json": "{}"}, "1777", "not a file mode"),
+])
+def test_report_files_refuses_bad_input_and_writes_nothing(tmp_path, files, mode, message):
+    from ansible_collections.vads.shop.plugins.module_utils import report_files as rf
+    with pytest.raises(rf.ReportError, match=message):
+        rf.run({"path": str(tmp_path / "out"), "files": files, "mode": mode})
+    assert not (tmp_path / "out").exists()
