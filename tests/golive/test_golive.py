@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from support.runner import REPO, run_module, run_playbook
+from support.runner import REPO, SHOWS_INVOCATION, assert_vvvv, run_module, run_playbook
 
 sys.path.insert(0, str(REPO / "tools"))
 from demo_fleet import (Sandbox, build_fleet, build_manual_fleet, operator_before_switch, person_pays,  # noqa: E402
@@ -146,7 +146,7 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
         outputs.append(again)
     # canary: no key, REST password or operator token anywhere, even at -vvvv
     text = "\n".join(outputs)
-    assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in text  # -vvvv did show module invocations
+    assert_vvvv(text)  # -vvvv did show module invocations (ansible-core < 2.21), masked
     for secret in secrets(sandbox, ids):
         assert secret not in text
 
@@ -417,7 +417,9 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
     rc, second = run_playbook(GOLIVE, inventory, diff=True, verbosity=4)
     outputs.append(second)
     assert rc == 0, second[-4000:]
-    assert second.count('"secrets": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"') >= 3, second[-3000:]
+    assert_vvvv(second)
+    if SHOWS_INVOCATION:
+        assert second.count('"secrets": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"') >= 3, second[-3000:]
     for key in bo_keys.values():
         assert key not in second and key[:12] not in second
     rows = assert_report_matches_stores(tmp_path, shops)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support.runner import run_module, snapshot
+from support.runner import assert_vvvv, run_module, snapshot
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stores"
 FILES = {"dotenv": "shop.env", "yaml": "shop.yaml", "json": "shop.json", "ini": "shop.ini"}
@@ -197,9 +197,9 @@ def test_no_key_in_vvvv_output_or_diffs(fleet):
             run = run_module(module, args, check=check, diff=True, verbosity=4)
             assert not run.failed, run.output
             outputs.append(run.output)
-            # -vvvv really is verbose: the module's invocation is shown, with the key masked
+            # -vvvv really is verbose: the module's invocation is shown, with the key masked (ansible-core < 2.21)
             if module == "certificate":
-                assert "invocation" in run.output and "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in run.output
+                assert_vvvv(run.output)
     text = "\n".join(outputs)
     assert "sha256:" in text
     assert KEY_PROD not in text
