@@ -11,23 +11,15 @@ controller. Here they are read and written in the worker process that already ho
 
 from __future__ import annotations
 
-import copy
-
-from ansible.plugins.action import ActionBase
-
 from ansible_collections.vads.shop.plugins.module_utils.audit_report import ARGUMENT_SPEC, ReportError, run
+from ansible_collections.vads.shop.plugins.plugin_utils.report_action import ReportAction
 
 
-class ActionModule(ActionBase):
-    TRANSFERS_FILES = False
-    _requires_connection = False
+class ActionModule(ReportAction):
     _supports_check_mode = False  # as the module: the playbook runs it with check_mode: false
+    ARGUMENT_SPEC = ARGUMENT_SPEC
+    ERROR = ReportError
+    WHAT = "audit reports"
 
-    def run(self, tmp=None, task_vars=None):
-        result = super(ActionModule, self).run(tmp, task_vars)
-        dummy, params = self.validate_argument_spec(argument_spec=copy.deepcopy(ARGUMENT_SPEC))
-        try:
-            result.update(run(params))
-        except ReportError as exc:
-            result.update(failed=True, msg="cannot write the audit reports: %s" % exc)
-        return result
+    def write(self, params):
+        return run(params)

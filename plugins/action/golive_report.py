@@ -10,26 +10,18 @@ process; here one task per host and one per wave write them in the worker proces
 
 from __future__ import annotations
 
-import copy
-
-from ansible.plugins.action import ActionBase
-
 from ansible_collections.vads.shop.plugins.module_utils.golive_report import ARGUMENT_SPEC, ReportError, run
+from ansible_collections.vads.shop.plugins.plugin_utils.report_action import ReportAction
 
 
-class ActionModule(ActionBase):
-    TRANSFERS_FILES = False
-    _requires_connection = False
+class ActionModule(ReportAction):
     _supports_check_mode = True  # reports are output, not managed state: a dry run writes its own (dry_run)
+    ARGUMENT_SPEC = ARGUMENT_SPEC
+    ERROR = ReportError
+    WHAT = "go-live reports"
 
-    def run(self, tmp=None, task_vars=None):
-        result = super(ActionModule, self).run(tmp, task_vars)
-        dummy, params = self.validate_argument_spec(argument_spec=copy.deepcopy(ARGUMENT_SPEC))
-        try:
-            result.update(run(params))
-        except ReportError as exc:
-            result.update(failed=True, msg="cannot write the go-live reports: %s" % exc)
-            return result
+    def write(self, params):
+        result = run(params)
         if params.get("merge"):
             result["_ansible_verbose_always"] = True  # the summary is printed, as a debug task's message
         return result

@@ -10,23 +10,15 @@ controller; a report of three files and its folder were seven.
 
 from __future__ import annotations
 
-import copy
-
-from ansible.plugins.action import ActionBase
-
 from ansible_collections.vads.shop.plugins.module_utils.report_files import ARGUMENT_SPEC, ReportError, run
+from ansible_collections.vads.shop.plugins.plugin_utils.report_action import ReportAction
 
 
-class ActionModule(ActionBase):
-    TRANSFERS_FILES = False
-    _requires_connection = False
+class ActionModule(ReportAction):
     _supports_check_mode = True  # reports are output, not managed state: the caller decides where a dry run writes
+    ARGUMENT_SPEC = ARGUMENT_SPEC
+    ERROR = ReportError
+    WHAT = "report files"
 
-    def run(self, tmp=None, task_vars=None):
-        result = super(ActionModule, self).run(tmp, task_vars)
-        dummy, params = self.validate_argument_spec(argument_spec=copy.deepcopy(ARGUMENT_SPEC))
-        try:
-            result.update(run(params))
-        except ReportError as exc:
-            result.update(failed=True, msg="cannot write the report files: %s" % exc)
-        return result
+    def write(self, params):
+        return run(params)
