@@ -422,9 +422,11 @@ class FileBackend(object):
             self._staged = StagedFile(self.path, new_text.encode("utf-8"), new_mode, owner_after)
         return result
 
-    def finish(self):
+    def finish(self, sync_folder=True):
+        """Put the staged file in place; returns its folder when that still needs an fsync (sync_folder=False)."""
         if self._staged is not None:
-            self._staged.commit()
+            self._staged.commit(sync_folder=sync_folder)
+            return None if sync_folder else os.path.dirname(self.path) or "."
         else:
             if self._new_owner is not None and self._new_owner != (self.stat.st_uid, self.stat.st_gid):
                 os.chown(self.path, *self._new_owner)
@@ -514,7 +516,8 @@ def _write_all(fd, data):
         view = view[written:]
 
 
-def _fsync_folder(folder):
+def fsync_folder(folder):
+    """Make the renames done in folder durable (a batch calls it once per folder, not once per file)."""
     dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
@@ -555,14 +558,16 @@ class StagedFile(object):
     def sync(self):
         """Kept for callers of the old interface: the data is already fsync'd."""
 
-    def commit(self, replace=True):
+    def commit(self, replace=True, sync_folder=True):
+        """Put the file in place; sync_folder=False leaves the folder's fsync to the caller (once per folder)."""
         if replace:
             os.replace(self.tmp, self.path)
         else:
             os.link(self.tmp, self.path)  # never overwrites an existing file
             os.unlink(self.tmp)
         self.tmp = None
-        _fsync_folder(self.folder)
+        if sync_folder:
+            fsync_folder(self.folder)
 
     def abort(self):
         if self.tmp is not None:
