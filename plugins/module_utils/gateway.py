@@ -28,6 +28,8 @@ import uuid as uuid_lib
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
+from http import client as httplib
+from urllib import request as urllib_request
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 
@@ -206,12 +208,14 @@ def read_payment_page(status, body):
 
 
 # ---------------------------------------------------------------------------------------------- HTTP
-# One client per module call (a module call is one process): Ansible's own HTTP layer
-# (ansible.module_utils.urls), so proxies (https_proxy, http_proxy, no_proxy), validate_certs,
-# ca_path and client certificates behave as in every other module. Building a TLS context loads the
-# whole CA bundle (~45 ms of CPU here), so it is built once, and only when an https:// URL is used.
-# urllib closes each connection after its answer (it sends "Connection: close"); bench/http_bench.py
-# measures what a new connection per request costs against one kept alive.
+# One client per module call (a module call is one process). Its TLS context comes from Ansible's
+# own HTTP layer (ansible.module_utils.urls: validate_certs, ca_path, client certificates, the
+# SSL_CERT_FILE of the system) and is built once, only when an https:// URL is used: building one
+# loads the whole CA bundle (~45 ms of CPU). Requests to the gateway and the Back Office reuse
+# kept-alive connections (http.client, that context): urllib closes every connection after one
+# answer, and a new connection per request cost 5x the CPU (bench/perf_bench.py --only http). Where a
+# proxy applies (https_proxy, http_proxy, no_proxy) or the URL carries credentials, the request goes
+# through ansible.module_utils.urls itself, as in every other module.
 HTTP_OPTIONS = {
     "validate_certs": {"type": "bool", "default": True},
     "ca_path": {"type": "path"},
@@ -257,7 +261,9 @@ class HttpClient(object):
         self._context = None
         self._unused_context = None
         self._lock = threading.Lock()
+        self._idle = {}  # (scheme, host, port) -> connections kept alive, free for the next request
         self.contexts_built = 0  # for tests and bench: stays at 1 per call
+        self.connections_opened = 0  # for tests and bench: about one per thread and host, not per request
 
     def context(self):
         with self._lock:
@@ -288,6 +294,103 @@ class HttpClient(object):
         client = _urls().Request(use_proxy=self.use_proxy, validate_certs=self.validate_certs,
                                  follow_redirects="none", http_agent="vads.shop", use_netrc=False, context=context)
         return client.open(method, url, data=body, headers=headers or {}, timeout=timeout)
+
+    def exchange(self, method, url, body=None, headers=None, timeout=10, keep_alive=True):
+        """(status, headers, body) of one request, redirects not followed; raises what the transport raises.
+
+        keep_alive=False: a connection of its own, closed after the answer (how the gateway calls a
+        merchant's notification URL).
+        """
+        key = self._direct(url) if keep_alive else None
+        if key is None:
+            try:
+                resp = self.open(method, url, body, headers, timeout)
+            except HTTPError as exc:
+                try:
+                    data = exc.read()
+                except Exception:  # pylint: disable=broad-except
+                    data = b""
+                return exc.code, dict(exc.headers or {}), data
+            try:
+                return resp.getcode(), dict(resp.headers), resp.read()
+            finally:
+                resp.close()
+        parts = urlsplit(url)
+        target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
+        sent = {"User-Agent": "vads.shop"}
+        sent.update(headers or {})
+        conn = self._take(key)
+        reused = conn is not None
+        while True:
+            if conn is None:
+                conn = self._connect(key, timeout)
+            else:
+                conn.timeout = timeout
+                if conn.sock is not None:
+                    conn.sock.settimeout(timeout)
+            try:
+                conn.request(method, target, body=body, headers=sent)
+                resp = conn.getresponse()
+                data = resp.read()
+            except (ConnectionResetError, BrokenPipeError, httplib.BadStatusLine):
+                conn.close()
+                if not reused:
+                    raise
+                # A kept-alive connection the server had closed before reading the request (so it was
+                # not handled): once more, on a new connection.
+                conn, reused = None, False
+                continue
+            except BaseException:
+                conn.close()
+                raise
+            if resp.will_close:
+                conn.close()
+            else:
+                self._give_back(key, conn)
+            return resp.status, dict(resp.headers), data
+
+    def _direct(self, url):
+        """(scheme, host, port) to reach url on a kept-alive connection, or None where urls must carry it."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port
+        except ValueError:
+            return None
+        if scheme not in ("http", "https") or not parts.hostname or parts.username is not None:
+            return None
+        if self.use_proxy:
+            proxy = urllib_request.getproxies().get(scheme)
+            if proxy and not urllib_request.proxy_bypass(parts.netloc):
+                return None
+        return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
+
+    def _connect(self, key, timeout):
+        scheme, host, port = key
+        if scheme == "https":
+            conn = httplib.HTTPSConnection(host, port, timeout=timeout, context=self.context())
+        else:
+            conn = httplib.HTTPConnection(host, port, timeout=timeout)
+        try:
+            conn.connect()
+        except (ssl.SSLError, socket.timeout):
+            conn.close()
+            raise
+        except (OSError, IOError) as exc:
+            conn.close()
+            raise URLError(exc)  # as urllib reports it: "cannot connect to ..."
+        with self._lock:
+            self.connections_opened += 1
+        return conn
+
+    def _take(self, key):
+        with self._lock:
+            idle = self._idle.get(key)
+            return idle.pop() if idle else None
+
+    def _give_back(self, key, conn):
+        with self._lock:
+            self._idle.setdefault(key, []).append(conn)
 
 
 _CLIENT = [HttpClient()]
@@ -329,22 +432,12 @@ class TransportError(GatewayError):
         self.timeout = timeout
 
 
-def request_once(method, url, body=None, headers=None, timeout=10):
+def request_once(method, url, body=None, headers=None, timeout=10, keep_alive=True):
     """One HTTP request without following redirects: a Response (any status) or TransportError."""
     start = time.monotonic()
     try:
-        resp = _CLIENT[0].open(method, url, body, headers, timeout)
-        try:
-            data = resp.read()
-        finally:
-            resp.close()
-        return Response(resp.getcode(), dict(resp.headers), data, int((time.monotonic() - start) * 1000))
-    except HTTPError as exc:
-        try:
-            data = exc.read()
-        except Exception:  # pylint: disable=broad-except
-            data = b""
-        return Response(exc.code, dict(exc.headers or {}), data, int((time.monotonic() - start) * 1000))
+        status, answer_headers, data = _CLIENT[0].exchange(method, url, body, headers, timeout, keep_alive)
+        return Response(status, answer_headers, data, int((time.monotonic() - start) * 1000))
     except TransportError:
         raise
     except URLError as exc:
@@ -409,7 +502,7 @@ def probe_notification(url, fields, timeout=10):
     start = time.monotonic()
     try:
         resp = request_once("POST", url, urlencode(fields).encode("ascii"),
-                            {"Content-Type": "application/x-www-form-urlencoded"}, timeout)
+                            {"Content-Type": "application/x-www-form-urlencoded"}, timeout, keep_alive=False)
     except TransportError as exc:
         out["elapsed_ms"] = int((time.monotonic() - start) * 1000)
         out["tls_error"] = exc.tls_error

@@ -16,6 +16,7 @@ import ssl
 import threading
 import time
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -237,6 +238,9 @@ def _fresh_client(monkeypatch):
     gw.configure_http({})
     yield
     gw.configure_http({})
+    # ansible.module_utils.urls installs its opener (with the proxies of its call) for the whole process:
+    # the harness's own urllib calls must not go through a test's proxy once that test is over.
+    urllib.request.install_opener(None)
 
 
 def _shop_path(sandbox):
@@ -385,3 +389,103 @@ def test_payments_and_cancellations_of_a_host_overlap_within_the_concurrency_bou
     assert len([s for s in proxy.seen if s.endswith("/Transaction/CancelOrRefund")]) == len(shops)
     for secret in passwords.values():
         assert secret["password"] not in run.output
+
+
+# ------------------------------------------------------------------------------------------ kept alive
+class _Counting(BaseHTTPRequestHandler):
+    """HTTP/1.1; counts connections and requests; with drop_idle, closes each connection after one answer
+    without saying so (as a server that closes idle connections does)."""
+
+    protocol_version = "HTTP/1.1"
+    drop_idle = False
+    seen = None
+
+    def setup(self):
+        BaseHTTPRequestHandler.setup(self)
+        self.seen["connections"] += 1
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.seen["requests"].append(body.decode())
+        answer = ("got %s" % body.decode()).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+        if self.drop_idle:
+            self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def counting():
+    servers = []
+
+    def start(drop_idle=False):
+        seen = {"connections": 0, "requests": []}
+        handler = type("Handler", (_Counting,), {"drop_idle": drop_idle, "seen": seen})
+        server = _serve(ThreadingHTTPServer(("127.0.0.1", 0), handler))
+        servers.append(server)
+        return "http://127.0.0.1:%d/api" % server.server_address[1], seen
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_requests_reuse_kept_alive_connections_across_threads_and_calls(sandbox, counting):
+    url, seen = counting()
+    client = gw.configure_http({})
+    for batch_of_shops in range(3):  # a module runs several rounds of requests, each in a thread pool
+        answers = gw.run_all(lambda i, b=batch_of_shops: gw.request_once("POST", url, ("%d-%d" % (b, i)).encode()),
+                             range(20), concurrency=4)
+        assert [a.text() for a in answers] == ["got %d-%d" % (batch_of_shops, i) for i in range(20)]
+    assert len(seen["requests"]) == 60
+    assert seen["connections"] <= 4 and client.connections_opened == seen["connections"]
+    _site, path = _shop_path(sandbox)  # the sandbox keeps connections alive as well
+    for _i in range(5):
+        assert _get(sandbox.url + path, sandbox.token).status == 200
+    assert client.connections_opened == seen["connections"] + 1
+
+
+def test_a_connection_the_server_dropped_is_replaced_and_the_request_sent_once(counting):
+    url, seen = counting(drop_idle=True)
+    client = gw.configure_http({})
+    for i in range(4):
+        assert gw.request_once("POST", url, str(i).encode()).text() == "got %d" % i
+    assert seen["requests"] == ["0", "1", "2", "3"]  # each handled exactly once
+    assert client.connections_opened == 4
+
+
+def test_a_new_connection_that_fails_is_not_retried_by_the_client():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    accepted = []
+
+    def serve():
+        for _i in range(2):
+            conn, _addr = listener.accept()
+            accepted.append(conn.recv(65536))
+            conn.close()  # no answer at all
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    gw.configure_http({})
+    with pytest.raises(gw.TransportError) as caught:
+        gw.request_once("POST", "http://127.0.0.1:%d/pay" % listener.getsockname()[1], b"card=4970100000000003")
+    assert "failed" in str(caught.value)
+    time.sleep(0.2)
+    assert len(accepted) == 1  # a payment the server may have taken is never sent twice by the transport
+    listener.close()
+
+
+def test_notification_probes_open_a_connection_each_like_the_gateway(counting):
+    url, seen = counting()
+    client = gw.configure_http({})
+    for _i in range(3):
+        assert gw.probe_notification(url, {"vads_trans_status": "AUTHORISED"})["http_code"] == 200
+    assert seen["connections"] == 3 and client.connections_opened == 0
