@@ -21,7 +21,10 @@ Scenarios (--only to pick some):
           use), the collection's client (connections kept alive), and a bare http.client connection
           kept alive for comparison; and the CPU of building one TLS context.
 
-Usage: .venv/bin/python bench/perf_bench.py [--only golive,stores,http] [--runs 3] [--json FILE]
+  again   ctx_mode over 1,000 shops as the first collection task of a run and as a further one (the
+          way a ping task, the unit, is measured: its module already built), in ping tasks.
+
+Usage: .venv/bin/python bench/perf_bench.py [--only golive,stores,again,http] [--runs 3] [--json FILE]
 """
 
 from __future__ import annotations
@@ -189,6 +192,53 @@ def bench_stores(runs, tmpfs, disk_dir, plays=None):
             "per_shop_ms": max(0.0, task - ping_cost) / size * 1000}
     out["tasks"] = rows
     return out
+
+
+def bench_ctx_mode_again(runs, tmpfs, shops=1000):
+    """ctx_mode over 1,000 shops as the first and as a further collection task of a run, in ping tasks.
+
+    A ping task's cost (the unit) is a further ping of a run: its module was built once (AnsiballZ: the
+    module and its module_utils parsed and zipped on the controller, once per run and module). The
+    like-for-like figure for ctx_mode is a further ctx_mode task (on other files); the first one also
+    builds its module. Medians of per-round ratios, each round running the four plays back to back.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="vads-bench-", dir=tmpfs))
+    try:
+        fleets = (make_files(folder / "a", shops), make_files(folder / "b", shops))
+        env = tree_env(collection_tree(folder / "collection"))
+        ping = {"name": "Ping", "ansible.builtin.ping": {}}
+
+        def ctx(var, flip):
+            return {"name": "ctx_mode " + var, "vads.shop.ctx_mode": {
+                "mode": "{{ 'PRODUCTION' if %s | bool else 'TEST' }}" % flip,
+                "shops": "{{ %s | vads.shop.shop_options({'name': 'name', 'store': 'store'}) }}" % var}}
+
+        plays = {"base": write_play(folder, "base", [ping]),
+                 "pings": write_play(folder, "pings", [ping] * (1 + EXTRA_PINGS)),
+                 "once": write_play(folder, "once", [ping, ctx("fleet_a", "flip_a")]),
+                 "twice": write_play(folder, "twice", [ping, ctx("fleet_a", "flip_a"), ctx("fleet_b", "flip_b")])}
+        flips = {"flip_a": False, "flip_b": False}
+        rounds = []
+        for _run in range(runs):
+            cpu = {}
+            for play in ("base", "pings", "once", "twice"):
+                if play in ("once", "twice"):
+                    flips["flip_a"] = not flips["flip_a"]
+                if play == "twice":
+                    flips["flip_b"] = not flips["flip_b"]
+                extra = folder / "vars.json"
+                extra.write_text(json.dumps(dict(flips, fleet_a=fleets[0], fleet_b=fleets[1])))
+                cpu[play], _wall, output = run_cpu(playbook_cmd(plays[play], extra), env)
+                if play in ("once", "twice"):
+                    assert "changed=%d" % (1 if play == "once" else 2) in output, output[-2000:]
+            ping_cpu = (cpu["pings"] - cpu["base"]) / EXTRA_PINGS
+            rounds.append((ping_cpu, (cpu["once"] - cpu["base"]) / ping_cpu, (cpu["twice"] - cpu["once"]) / ping_cpu))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {"shops": shops, "runs": runs, "ping_task_cpu": statistics.median(r[0] for r in rounds),
+            "first_in_pings": statistics.median(r[1] for r in rounds),
+            "again_in_pings": statistics.median(r[2] for r in rounds),
+            "rounds": rounds}
 
 
 # ------------------------------------------------------------------------------------------ go-live
@@ -365,6 +415,11 @@ def table(results):
                 ratio = large["per_shop_ms"] / small["per_shop_ms"] if small["per_shop_ms"] else float("nan")
                 lines.append("| %s: CPU per shop beyond a ping, 100 / 1,000 shops | %.2f / %.2f ms (%.2fx) | <= 1.3x |"
                              % (label, small["per_shop_ms"], large["per_shop_ms"], ratio))
+    again = results.get("ctx_mode_again")
+    if again:
+        lines.append("| ctx_mode, 1,000 shops, tmpfs, in ping tasks (CPU, medians of %d rounds): first in its run "
+                     "(builds the module) / a further one, like a ping | %.1f / %.1f | <= 3 |"
+                     % (again["runs"], again["first_in_pings"], again["again_in_pings"]))
     httpr = results.get("http")
     if httpr:
         lines.append("| HTTP request CPU: old client / ansible urls, one TLS context / the collection's client (kept alive) "
@@ -378,7 +433,7 @@ def table(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="golive,stores,http")
+    parser.add_argument("--only", default="golive,stores,again,http")
     parser.add_argument("--runs", type=int, default=3, help="medians of this many runs (stores)")
     parser.add_argument("--golive-shops", type=int, default=200)
     parser.add_argument("--golive-hosts", type=int, default=4)
@@ -391,6 +446,8 @@ def main():
     results = {}
     if "http" in only:
         results["http"] = bench_http()
+    if "again" in only:
+        results["ctx_mode_again"] = bench_ctx_mode_again(max(args.runs, 5), args.tmpfs or tempfile.gettempdir())
     if "stores" in only:
         results["stores"] = bench_stores(args.runs, args.tmpfs, args.disk or None,
                                          args.stores_plays.split(",") if args.stores_plays else None)

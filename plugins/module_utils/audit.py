@@ -36,10 +36,6 @@ from ansible_collections.vads.shop.plugins.module_utils.rules import (
 )
 from ansible_collections.vads.shop.plugins.module_utils.store import ShopStore, StoreError
 
-try:  # database stores register themselves when their module_utils is present
-    from ansible_collections.vads.shop.plugins.module_utils import store_db  # noqa: F401  pylint: disable=unused-import
-except ImportError:
-    store_db = None
 
 SEVERITIES = ("error", "warning", "info")
 PLACEHOLDER_SITE_ID = "12345678"

@@ -32,10 +32,6 @@ from ansible_collections.vads.shop.plugins.module_utils.store import (
     fsync_folder,
 )
 
-try:  # database stores register themselves when their module_utils is present
-    from ansible_collections.vads.shop.plugins.module_utils import store_db  # noqa: F401  pylint: disable=unused-import
-except ImportError:
-    store_db = None
 
 
 def _compact(value):

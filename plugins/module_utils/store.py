@@ -10,7 +10,9 @@ A store has a *type* (how to read and write), a *location* (a file, or a databas
 read-modify-write per location.
 
 Backends register themselves in ``BACKENDS``; file backends live here, database backends in
-``store_db``.
+``store_db``, which is imported by the first call that uses a database store (its options are
+declared here, for every module's argument spec): it is a third of the code a module would
+otherwise compile at each start.
 
 Private to this collection: the API may change without notice.
 """
@@ -27,6 +29,8 @@ import re
 import stat
 import tempfile
 import time
+
+from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.vads.shop.plugins.module_utils.editors import EDITORS, FileFormatError, edit_checked
 
@@ -64,7 +68,43 @@ STORE_OPTIONS = {
 DEFAULT_MAX_SIZE_MB = 10
 DEFAULT_LOCK_TIMEOUT = 60
 
+# The database stores (module_utils/store_db.py) and their options.
+DB_TYPES = ("prestashop", "woocommerce", "magento2")
+DB_CONNECTION_OPTIONS = {
+    "login_host": {"type": "str"},
+    "login_port": {"type": "int"},
+    "login_unix_socket": {"type": "path"},
+    "login_user": {"type": "str"},
+    # Top level only (batch.shops_option drops fallbacks), as for the Back Office token.
+    "login_password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_STORE_LOGIN_PASSWORD"])},
+    "login_db": {"type": "str"},
+    "connect_timeout": {"type": "int"},
+}
+DB_SHARED_OPTIONS = {
+    "table_prefix": {"type": "str"},
+    "brand": {"type": "str"},
+    "create": {"type": "bool"},
+}
+DB_OWN_OPTIONS = {
+    "prestashop": {"shop_id": {"type": "int"}, "shop_group_id": {"type": "int"}},
+    "woocommerce": {"option_name": {"type": "str"}},
+    "magento2": {"scope": {"type": "str"}, "scope_id": {"type": "int"}, "magento_root": {"type": "path"}},
+}
+# Both scoped stores take it (not a per-type option, so it is listed apart for store_db's checks).
+DB_SCOPED_OPTIONS = {"overrides": {"type": "str"}}
+
+STORE_OPTIONS.update(DB_CONNECTION_OPTIONS)
+STORE_OPTIONS.update(DB_SHARED_OPTIONS)
+STORE_OPTIONS.update(DB_SCOPED_OPTIONS)
+for _own in DB_OWN_OPTIONS.values():
+    STORE_OPTIONS.update(_own)
+
 BACKENDS = {}
+
+
+def load_database_backends():
+    """Import the database stores, which register themselves in BACKENDS."""
+    from ansible_collections.vads.shop.plugins.module_utils import store_db  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
 
 
 class StoreError(Exception):
@@ -77,10 +117,13 @@ class ShopStore(object):
     def __init__(self, options):
         self.options = dict((k, v) for k, v in (options or {}).items() if v is not None)
         self.type = self.options.get("type")
+        known = sorted(set(BACKENDS) | set(DB_TYPES))
         if not self.type:
-            raise StoreError("store.type is required (one of %s)" % ", ".join(sorted(BACKENDS)))
+            raise StoreError("store.type is required (one of %s)" % ", ".join(known))
+        if self.type not in known:
+            raise StoreError("store.type %r is unknown: use one of %s" % (self.type, ", ".join(known)))
         if self.type not in BACKENDS:
-            raise StoreError("store.type %r is unknown: use one of %s" % (self.type, ", ".join(sorted(BACKENDS))))
+            load_database_backends()
         self.backend_class = BACKENDS[self.type]
         self.mapping = self._mapping()
         self.single_key = "key" in self.mapping

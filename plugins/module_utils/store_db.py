@@ -36,48 +36,19 @@ import hashlib
 import os
 import re
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.vads.shop.plugins.module_utils import magento_crypt, phpserialize
 from ansible_collections.vads.shop.plugins.module_utils.store import (
     BACKENDS,
+    DB_OWN_OPTIONS,
+    DB_TYPES,
     DEFAULT_LOCK_TIMEOUT,
     KEY_SETTINGS,
-    STORE_OPTIONS,
     StoreError,
 )
 
-DB_TYPES = ("prestashop", "woocommerce", "magento2")
-
-_CONNECTION_OPTIONS = {
-    "login_host": {"type": "str"},
-    "login_port": {"type": "int"},
-    "login_unix_socket": {"type": "path"},
-    "login_user": {"type": "str"},
-    # Top level only (batch.shops_option drops fallbacks), as for the Back Office token.
-    "login_password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VADS_STORE_LOGIN_PASSWORD"])},
-    "login_db": {"type": "str"},
-    "connect_timeout": {"type": "int"},
-}
-_SHARED_OPTIONS = {
-    "table_prefix": {"type": "str"},
-    "brand": {"type": "str"},
-    "create": {"type": "bool"},
-}
-_OWN_OPTIONS = {
-    "prestashop": {"shop_id": {"type": "int"}, "shop_group_id": {"type": "int"}},
-    "woocommerce": {"option_name": {"type": "str"}},
-    "magento2": {"scope": {"type": "str"}, "scope_id": {"type": "int"}, "magento_root": {"type": "path"}},
-}
-# Both scoped stores take it (not a per-type option, so it is listed apart for _check_options).
-_SCOPED_OPTIONS = {"overrides": {"type": "str"}}
 OVERRIDES = ("refuse", "write", "remove")
-
-STORE_OPTIONS.update(_CONNECTION_OPTIONS)
-STORE_OPTIONS.update(_SHARED_OPTIONS)
-STORE_OPTIONS.update(_SCOPED_OPTIONS)
-for _own in _OWN_OPTIONS.values():
-    STORE_OPTIONS.update(_own)
 
 DEFAULT_PREFIX = {"prestashop": "ps_", "woocommerce": "wp_", "magento2": ""}
 DEFAULT_BRAND = "payzen"
@@ -137,7 +108,7 @@ def _check_options(store):
     for name in _FILE_ONLY:
         if name in store.options:
             raise StoreError("store.%s applies to file stores, not to a %s store" % (name, store.type))
-    for kind, own in _OWN_OPTIONS.items():
+    for kind, own in DB_OWN_OPTIONS.items():
         if kind == store.type:
             continue
         for name in own:
