@@ -33,7 +33,6 @@ from ansible_collections.vads.shop.plugins.module_utils.store import (
 )
 
 
-
 def _compact(value):
     if isinstance(value, dict):
         return dict((k, _compact(v)) for k, v in value.items() if v is not None)
