@@ -57,8 +57,8 @@ _ITEM_CONSTRAINTS = ("mutually_exclusive", "required_together", "required_one_of
 def used_options(options, items):
     """The part of a list's item options that its items use, or None to validate the whole spec.
 
-    ansible-core validates every option of every item, given or not: 1,000 shops of some thirty
-    store options each cost a quarter of a CPU-second. Validating only the options some item gives
+    ansible-core validates every option of every item, given or not: for 1,000 shops of some thirty
+    store options each, 75 ms of CPU against 37 for the options they give. Validating only those
     (with ansible-core's own validator) changes no result: an absent option can only be set to None,
     which FleetModule then does. Anything that could act on an absent option (required, default,
     fallback, constraints), an option no item may have, or an item that is not a mapping: None.

@@ -117,12 +117,12 @@ class ShopStore(object):
     def __init__(self, options):
         self.options = dict((k, v) for k, v in (options or {}).items() if v is not None)
         self.type = self.options.get("type")
-        known = sorted(set(BACKENDS) | set(DB_TYPES))
-        if not self.type:
-            raise StoreError("store.type is required (one of %s)" % ", ".join(known))
-        if self.type not in known:
-            raise StoreError("store.type %r is unknown: use one of %s" % (self.type, ", ".join(known)))
         if self.type not in BACKENDS:
+            known = ", ".join(sorted(set(BACKENDS) | set(DB_TYPES)))
+            if not self.type:
+                raise StoreError("store.type is required (one of %s)" % known)
+            if self.type not in DB_TYPES:
+                raise StoreError("store.type %r is unknown: use one of %s" % (self.type, known))
             load_database_backends()
         self.backend_class = BACKENDS[self.type]
         self.mapping = self._mapping()

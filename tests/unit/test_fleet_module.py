@@ -13,6 +13,8 @@ import copy
 import importlib
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -239,3 +241,32 @@ def test_the_shops_are_echoed_where_ansible_shows_the_echo(verbosity, echoed, ca
     assert ("shops" in echo) is echoed
     if echoed:
         assert echo["shops"] == [{"name": "a", "store": {"path": "/nonexistent/a.env"}}]
+
+
+def test_database_store_code_loads_only_for_a_database_store(tmp_path):
+    script = (
+        "import sys\n"
+        "from ansible_collections.vads.shop.plugins.module_utils import batch, store\n"
+        "name = 'ansible_collections.vads.shop.plugins.module_utils.store_db'\n"
+        "store.ShopStore({'type': 'dotenv', 'path': %r})\n"
+        "print(name in sys.modules)\n"
+        "try:\n"
+        "    store.ShopStore({'type': 'nosuch'})\n"
+        "except store.StoreError as exc:\n"
+        "    print(exc)\n"
+        "print(name in sys.modules)\n"
+        "try:\n"
+        "    store.ShopStore({'type': 'woocommerce', 'login_db': 'wp'})\n"
+        "except store.StoreError as exc:\n"
+        "    print(exc)\n"
+        "print(name in sys.modules, store.BACKENDS['woocommerce'].__name__)\n"
+        "print(sorted(batch.argument_spec({})['store']['options']) == sorted(store.STORE_OPTIONS))\n"
+        "print('login_host' in store.STORE_OPTIONS and 'magento_root' in store.STORE_OPTIONS)\n"
+    ) % str(tmp_path / "shop.env")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "False"  # a file store: the database code is not even imported
+    assert "unknown" in out[1] and "magento2" in out[1] and "woocommerce" in out[1] and "dotenv" in out[1]
+    assert out[2] == "False"
+    assert "login_user is required" in out[3]  # checked by the database store's own code, loaded on demand
+    assert out[4] == "True DatabaseBackend"
+    assert out[5:] == ["True", "True"]  # every module's spec knows the database options all the same
