@@ -514,18 +514,19 @@ class Batch(object):
             module.fail_json(msg="%s (files: none changed; databases committed before: %s)"
                              % (exc, ", ".join(committed) or "none"), changed=bool(committed))
         finished, error = run_in_shares(_finish, staged, workers, (OSError, IOError))
-        if error is None:
-            try:
-                for folder in sorted(set(folder for _backend, (_location, folder) in finished if folder)):
-                    fsync_folder(folder)
-            except (OSError, IOError) as exc:
-                error = exc
+        done = [location for _backend, (location, _folder) in finished]
         if error is not None:
             for backend in staged:
                 backend.abort()
-            done = [location for _backend, (location, _folder) in finished]
             module.fail_json(msg="putting the new files in place failed: %s; already replaced: %s"
                              % (error, ", ".join(done) or "none"), changed=bool(done))
+        for folder in sorted(set(folder for _backend, (_location, folder) in finished if folder)):
+            try:
+                fsync_folder(folder)
+            except (OSError, IOError) as exc:
+                module.fail_json(msg="the new files are in place (%s) but syncing their folder %s failed: %s; "
+                                 "a crash of the server now could bring back old versions"
+                                 % (", ".join(done), folder, exc), changed=True)
         return commits
 
     def _conflicts(self, entries):

@@ -328,16 +328,20 @@ class HttpClient(object):
                 conn.timeout = timeout
                 if conn.sock is not None:
                     conn.sock.settimeout(timeout)
+            answered = False
             try:
                 conn.request(method, target, body=body, headers=sent)
                 resp = conn.getresponse()
+                answered = True
                 data = resp.read()
             except (ConnectionResetError, BrokenPipeError, httplib.BadStatusLine):
                 conn.close()
-                if not reused:
+                if answered or not reused:
                     raise
-                # A kept-alive connection the server had closed before reading the request (so it was
-                # not handled): once more, on a new connection.
+                # A kept-alive connection that the server had closed while it was idle: nothing came
+                # back, not even a status line. Once more, on a new connection. Should the server have
+                # handled it all the same, the repeat is as safe as request()'s retries: a payment sent
+                # twice is refused (same trans_id, error 03), a repeated cancel is recognised.
                 conn, reused = None, False
                 continue
             except BaseException:

@@ -13,6 +13,7 @@ import select
 import socket
 import socketserver
 import ssl
+import struct
 import threading
 import time
 import urllib.parse
@@ -423,12 +424,16 @@ class _Counting(BaseHTTPRequestHandler):
 def counting():
     servers = []
 
-    def start(drop_idle=False):
+    def start(drop_idle=False, tls=None):
         seen = {"connections": 0, "requests": []}
         handler = type("Handler", (_Counting,), {"drop_idle": drop_idle, "seen": seen})
-        server = _serve(ThreadingHTTPServer(("127.0.0.1", 0), handler))
-        servers.append(server)
-        return "http://127.0.0.1:%d/api" % server.server_address[1], seen
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        if tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(tls["server"])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+        servers.append(_serve(server))
+        return "%s://127.0.0.1:%d/api" % ("https" if tls else "http", server.server_address[1]), seen
 
     yield start
     for server in servers:
@@ -489,3 +494,53 @@ def test_notification_probes_open_a_connection_each_like_the_gateway(counting):
     for _i in range(3):
         assert gw.probe_notification(url, {"vads_trans_status": "AUTHORISED"})["http_code"] == 200
     assert seen["connections"] == 3 and client.connections_opened == 0
+
+
+def test_kept_alive_over_tls_as_to_the_real_platform(counting, pki):
+    url, seen = counting(tls=pki)
+    client = gw.configure_http({"ca_path": pki["ca"]})
+    answers = gw.run_all(lambda i: gw.request_once("POST", url, str(i).encode()), range(12), concurrency=3)
+    assert [a.text() for a in answers] == ["got %d" % i for i in range(12)]
+    assert seen["connections"] <= 3 and client.connections_opened == seen["connections"]
+    assert client.contexts_built == 1
+
+
+def test_an_answer_cut_short_on_a_kept_alive_connection_is_not_sent_again():
+    """The server answered the second request halfway, then reset the connection: it did handle it."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    received = []
+
+    def serve():
+        conn, _addr = listener.accept()
+        for index in range(2):
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            received.append(data)
+            if index == 0:
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            else:
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial")
+                time.sleep(0.1)
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                conn.close()  # a reset, not a clean end
+        try:
+            extra, _addr = listener.accept()  # a resend would arrive here
+            received.append(extra.recv(65536))
+            extra.close()
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = "http://127.0.0.1:%d/cancel" % listener.getsockname()[1]
+    gw.configure_http({})
+    assert gw.request_once("POST", url, b"first").text() == "ok"
+    with pytest.raises(gw.TransportError):
+        gw.request_once("POST", url, b"second")
+    time.sleep(0.3)
+    listener.close()
+    thread.join(2)
+    assert len(received) == 2  # handled once: never sent again

@@ -10,6 +10,7 @@ import stat
 
 import pytest
 
+from ansible_collections.vads.shop.plugins.module_utils import batch as batch_mod
 from ansible_collections.vads.shop.plugins.module_utils import store as store_mod
 from support.stores import Failed, run_batch
 
@@ -290,3 +291,22 @@ def test_shop_info_reads_odd_stores_as_the_write_path_does(tmp_path, kind, text)
     run_batch("ctx_mode", [{"name": "a", "store": {"type": kind, "path": str(path)}, "mode": "PRODUCTION"}])
     after = run_batch("shop_info", [{"name": "a", "store": {"type": kind, "path": str(path)}}])["shops"][0]
     assert after["ctx_mode"] == "PRODUCTION" and after["key_prod_fingerprint"] == fingerprint(KEY_PROD)
+
+
+def test_a_folder_that_cannot_be_synced_is_reported_with_the_files_in_place(tmp_path, monkeypatch):
+    paths = []
+    for i in range(3):
+        path = tmp_path / ("shop%d.env" % i)
+        path.write_text("VADS_CTX_MODE=TEST\nVADS_KEY_TEST=%s\nVADS_KEY_PROD=%s\n" % (KEY_TEST, KEY_PROD))
+        paths.append(path)
+
+    def no_sync(folder):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(batch_mod, "fsync_folder", no_sync)
+    with pytest.raises(Failed) as failed:
+        run_batch("ctx_mode", [{"name": "s%d" % i, "store": dotenv(p), "mode": "PRODUCTION"} for i, p in enumerate(paths)])
+    # What is read back: every file is new; the message says so, and that only the folder sync failed.
+    assert all("VADS_CTX_MODE=PRODUCTION" in p.read_text() for p in paths)
+    assert "are in place" in failed.value.msg and "Input/output error" in failed.value.msg
+    assert failed.value.result["changed"] is True
