@@ -12,10 +12,29 @@ settings.register_profile("vads", derandomize=True, database=None, deadline=None
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "vads"))
 
 
-# The long end-to-end tests (whole playbooks, the demo) start first, so that xdist workers finish
-# together instead of one worker running the longest test last.
-_LONG_FIRST = ("tests/golive/", "tests/db/test_golive_embedded.py", "tests/audit/", "tests/dist/", "tests/test_quality.py")
+# The longest tests first (in the order of their durations in a 4-worker run), handed out one at a time
+# (tools/test.sh: --dist load --maxschedchunk 1): every worker starts with a long one and they finish
+# together, instead of one worker running the longest test last. The rest keep their collection order.
+_LONG_FIRST = (
+    "tests/db/test_golive_embedded.py::test_embedded_form_shops_go_live_on_each_cms",
+    "tests/golive/test_golive.py::test_manual_path",
+    "tests/golive/test_golive.py::test_golive_dry_run",
+    "tests/golive/test_golive.py::test_make_demo",
+    "tests/golive/test_golive.py",
+    "tests/test_quality.py",
+    "tests/golive/",
+    "tests/db/test_plugin_semantics.py",
+    "tests/audit/",
+    "tests/db/test_db_stores.py",
+    "tests/integration/test_file_stores.py",
+    "tests/gateway/test_modules.py",
+    "tests/dist/",
+)
+
+
+def _rank(item):
+    return next((i for i, prefix in enumerate(_LONG_FIRST) if item.nodeid.startswith(prefix)), len(_LONG_FIRST))
 
 
 def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: 0 if item.nodeid.startswith(_LONG_FIRST) else 1)
+    items.sort(key=_rank)

@@ -92,8 +92,23 @@ def report_hosts(tmp_path, sub=""):
     return doc["hosts"]
 
 
+def infos(shops):
+    """Each shop's store as shop_info reads it now, all in one module call: {name: result}."""
+    shops = list(shops)
+    run = run_module("shop_info", {"shops": [{"name": s["name"], "store": s["store"]} for s in shops]})
+    assert not run.failed and len(run.result["shops"]) == len(shops), run.output[-3000:]
+    return dict((item["name"], item) for item in run.result["shops"])
+
+
 def info(shop):
-    return run_module("shop_info", {"store": shop["store"], "name": shop["name"]}).result["shops"][0]
+    return infos([shop])[shop["name"]]
+
+
+def fingerprints(keys):
+    """What the collection's own fingerprint filter shows for each key, in one run."""
+    keys = list(keys)
+    run = run_module("ansible.builtin.debug", {"msg": "{{ %s | map('vads.shop.fingerprint') | list }}" % json.dumps(keys)})
+    return dict(zip(keys, run.result["msg"]))
 
 
 def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
@@ -122,14 +137,16 @@ def test_golive_dry_run_apply_and_rerun(sandbox, fleet, tmp_path):
         assert task_results(out, task) == [], (task, task_results(out, task))
     report = report_hosts(tmp_path)
     rows = dict((r["shop"], r) for host in report for r in host["rows"])
+    certs = dict((name, sandbox.api("GET", "shops/%s/certificates" % shop["site_id"])) for name, shop in shops.items())
+    shown = fingerprints(c["production_key"] for c in certs.values())
+    stores = infos(shops.values())
     for name, shop in shops.items():
-        certs = sandbox.api("GET", "shops/%s/certificates" % shop["site_id"])
         rule = sandbox.api("GET", "shops/%s/notification-rules/payment-end" % shop["site_id"])
-        now = info(shop)
+        now = stores[name]
         assert now["ctx_mode"] == "PRODUCTION" and now["problems"] == [], now
         assert now["file_mode"] == "0640"  # the demo files were 0644: only "other" access is removed
-        fingerprint = run_module("ansible.builtin.debug", {"msg": "{{ '%s' | vads.shop.fingerprint }}"
-                                                           % certs["production_key"]}).result["msg"]
+        fingerprint = shown[certs[name]["production_key"]]
+        assert fingerprint == fingerprint_of(certs[name]["production_key"])
         assert now["key_prod_fingerprint"] == fingerprint == rows[name]["key_fingerprint"]
         assert rule["production_url"] == shop["notification_url"]
         tx = sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % shop["site_id"])["transactions"]
@@ -197,7 +214,7 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
         sandbox.api("DELETE", "faults")
     assert rc == 0, out[-3000:]
     assert injected["backoffice"] >= 4 and injected["rest"] >= 2, injected
-    assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops.values())
+    assert all(now["ctx_mode"] == "PRODUCTION" for now in infos(shops.values()).values())
 
     # A failure in the middle: the payment endpoint down after 14.1, the host stops before any switch.
     inventory2 = fleet({"web-g": [("g-env", "dotenv"), ("g-ini", "ini")]}, subdir="second")
@@ -209,8 +226,9 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
         sandbox.api("DELETE", "faults")
     assert rc != 0 and "Prove each production key" in out
     failure = report_hosts(tmp_path / "second")[0]["failure"]
+    stores = infos(shops2.values())
     for shop in shops2.values():
-        now = info(shop)
+        now = stores[shop["name"]]
         assert now["ctx_mode"] == "TEST" and now["key_prod_fingerprint"], now  # key installed, never switched
         # the message and the report name what changed, read back from the store, and what did not
         changed = "shop %r: production key " % shop["name"]
@@ -221,7 +239,7 @@ def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path)
     assert "Back Office: production key generated for" in failure and "nothing was changed" not in failure
     rc, out = run_playbook(GOLIVE, inventory2)
     assert rc == 0, out[-3000:]
-    assert all(info(s)["ctx_mode"] == "PRODUCTION" for s in shops2.values())
+    assert all(now["ctx_mode"] == "PRODUCTION" for now in infos(shops2.values()).values())
     rc, out = run_playbook(GOLIVE, inventory2)
     assert rc == 0 and all(c == 0 for c, _f in recap(out).values()), recap(out)
 
@@ -278,8 +296,8 @@ def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
     rc, out = run_playbook(GOLIVE, inventory)
     assert rc == 0, out[-3000:]
     target = shops["r-env"]
-    old = info(target)["key_prod_fingerprint"]
-    other = info(shops["r-yaml"])["key_prod_fingerprint"]
+    stores = infos(shops.values())
+    old, other = stores["r-env"]["key_prod_fingerprint"], stores["r-yaml"]["key_prod_fingerprint"]
     rotate = REPO / "playbooks" / "rotate_certificate.yml"
     extra = {"vads_rotate_from": {"r-env": old}}
 
@@ -296,8 +314,9 @@ def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
     assert not (tmp_path / "report" / "rotation-report.json").exists()
     rc, out = run_playbook(rotate, inventory, extra_vars=extra)
     assert rc == 0 and recap(out)["web-r"][0] > 0, out[-3000:]
-    new = info(target)["key_prod_fingerprint"]
-    assert new != old and info(shops["r-yaml"])["key_prod_fingerprint"] == other
+    stores = infos(shops.values())
+    new = stores["r-env"]["key_prod_fingerprint"]
+    assert new != old and stores["r-yaml"]["key_prod_fingerprint"] == other
     assert rotation_report() == [("web-r", "r-env", "done", old, new)]
     page = (tmp_path / "report" / "rotation-report.html").read_text()
     assert page.count("<tr class=") == 1 and "\u2713 done" in page and new in page
@@ -312,8 +331,7 @@ def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
     assert rc == 0 and info(target)["ctx_mode"] == "PRODUCTION"
     rc, out = run_playbook(rollback, inventory)
     assert rc == 0, out[-3000:]
-    for shop in shops.values():
-        now = info(shop)
+    for now in infos(shops.values()).values():
         assert now["ctx_mode"] == "TEST" and now["key_prod_fingerprint"]  # keys kept
     rc, out = run_playbook(rollback, inventory)
     assert rc == 0 and recap(out)["web-r"][0] == 0
@@ -353,8 +371,9 @@ def latest_dry_run(tmp_path):
 def assert_report_matches_stores(tmp_path, shops, sub=""):
     """Every row of the report says what the store on disk says now."""
     rows = dict((r["shop"], r) for h in report_hosts(tmp_path, sub) for r in h["rows"])
-    for name, shop in shops.items():
-        now = info(shop)
+    stores = infos(shops.values())
+    for name in shops:
+        now = stores[name]
         assert rows[name]["mode_after"] == now["ctx_mode"], (name, rows[name], now)
         assert rows[name]["key_fingerprint"] == now["key_prod_fingerprint"], (name, rows[name], now)
     return rows
@@ -423,12 +442,14 @@ def test_manual_path_with_the_sandbox_as_gateway_only(sandbox, fleet, tmp_path):
     for key in bo_keys.values():
         assert key not in second and key[:12] not in second
     rows = assert_report_matches_stores(tmp_path, shops)
+    stores = infos(shops.values())
+    proof = run_module("payment_probe", {"gateway_url": sandbox.url + "/vads-payment/",
+                                         "shops": [{"name": n, "store": s["store"]} for n, s in shops.items()]})
+    assert [p["name"] for p in proof.result["shops"] if p["accepted"] is True] == list(shops), proof.output[-2000:]
     for name, shop in shops.items():
-        now = info(shop)
+        now = stores[name]
         assert now["ctx_mode"] == "PRODUCTION" and now["ready_for_production"], now
         assert now["key_prod_fingerprint"] == fingerprint_of(bo_keys[name])
-        proof = run_module("payment_probe", {"store": shop["store"], "gateway_url": sandbox.url + "/vads-payment/"})
-        assert proof.result["shops"][0]["accepted"] is True, proof.output[-2000:]
         assert "14.1 production_key_accepted" in rows[name]["verified"]
         assert "14.2 (3) notification_url_answers" in rows[name]["verified"]  # signed with the store's algorithm
         assert "14.1 production_key" in rows[name]["declared"]

@@ -38,8 +38,16 @@ def assert_vvvv(text):
         assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in text, "-vvvv showed no module invocation:\n" + text[-2000:]
 
 
+def zip_bytecode_folder():
+    """The suite's cache of compiled module code (tests/support/zip_bytecode.py), private to this user."""
+    folder = os.path.join(tempfile.gettempdir(), "vads-zip-bytecode-%d" % os.getuid())
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    return folder
+
+
 def ansible_env(extra=None):
     env = dict(os.environ)
+    env["VADS_TEST_ZIP_BYTECODE"] = zip_bytecode_folder()
     env.update({
         "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
         "ANSIBLE_NOCOLOR": "1",
