@@ -355,6 +355,42 @@ _OWN = {
             "type": "float",
             "default": 10,
         },
+        "pay": {
+            "description": [
+                "Sandbox, step 14.3 in one call: when no transaction of O(order_id) is found, make the payment "
+                "first, with a form signed as the shop's O(store) signs it (its site id, key of O(mode) and "
+                "algorithm, as M(vads.shop.payment_probe) does), then cancel it as O(state=cancelled) does, once "
+                "its notification left C(pending) (O(wait_notification)).",
+                "A rerun finds that payment by its order id and pays nothing again.",
+                "Needs O(state=cancelled), O(order_id) and O(store).",
+            ],
+            "type": "dict",
+            "suboptions": {
+                "card": {
+                    "description": ["A sandbox card number (C(4970100000000000) is accepted). Required."],
+                    "type": "str",
+                },
+                "gateway_url": {
+                    "description": ["The sandbox's payment form endpoint, C(<url>/vads-payment/). Required."],
+                    "type": "str",
+                },
+                "amount": {
+                    "description": ["Amount in the smallest currency unit. Default V(200) (2 EUR)."],
+                    "type": "int",
+                },
+                "currency": {
+                    "description": ["ISO 4217 numeric currency code. Default V(978) (EUR)."],
+                    "type": "str",
+                },
+                "timeout": {
+                    "description": ["Seconds to wait for the payment endpoint's answer. Default V(30)."],
+                    "type": "float",
+                },
+            },
+        },
+        "store": dict(_STORE, description=list(_STORE["description"]) + [
+            "With O(pay) only, read only: what the payment form is signed with.",
+        ]),
     },
     "payment_probe": {
         "store": dict(_STORE, description=list(_STORE["description"]) + [
@@ -1962,6 +1998,35 @@ options:
       runs the module (for example set by a play's C(environment:)) is used; an item of O(shops) inherits the top-level
       value.
     type: str
+  pay:
+    description:
+    - 'Sandbox, step 14.3 in one call: when no transaction of O(order_id) is found, make the payment first, with
+      a form signed as the shop''s O(store) signs it (its site id, key of O(mode) and algorithm, as M(vads.shop.payment_probe)
+      does), then cancel it as O(state=cancelled) does, once its notification left C(pending) (O(wait_notification)).'
+    - A rerun finds that payment by its order id and pays nothing again.
+    - Needs O(state=cancelled), O(order_id) and O(store).
+    suboptions:
+      amount:
+        description:
+        - Amount in the smallest currency unit. Default V(200) (2 EUR).
+        type: int
+      card:
+        description:
+        - A sandbox card number (C(4970100000000000) is accepted). Required.
+        type: str
+      currency:
+        description:
+        - ISO 4217 numeric currency code. Default V(978) (EUR).
+        type: str
+      gateway_url:
+        description:
+        - The sandbox's payment form endpoint, C(<url>/vads-payment/). Required.
+        type: str
+      timeout:
+        description:
+        - Seconds to wait for the payment endpoint's answer. Default V(30).
+        type: float
+    type: dict
   resend_notification:
     default: false
     description:
@@ -2085,6 +2150,36 @@ options:
           top-level value.
         - Defaults to the top-level value.
         type: str
+      pay:
+        description:
+        - 'Sandbox, step 14.3 in one call: when no transaction of O(order_id) is found, make the payment first,
+          with a form signed as the shop''s O(store) signs it (its site id, key of O(mode) and algorithm, as M(vads.shop.payment_probe)
+          does), then cancel it as O(state=cancelled) does, once its notification left C(pending) (O(wait_notification)).'
+        - A rerun finds that payment by its order id and pays nothing again.
+        - Needs O(state=cancelled), O(order_id) and O(store).
+        - Defaults to the top-level value.
+        suboptions:
+          amount:
+            description:
+            - Amount in the smallest currency unit. Default V(200) (2 EUR).
+            type: int
+          card:
+            description:
+            - A sandbox card number (C(4970100000000000) is accepted). Required.
+            type: str
+          currency:
+            description:
+            - ISO 4217 numeric currency code. Default V(978) (EUR).
+            type: str
+          gateway_url:
+            description:
+            - The sandbox's payment form endpoint, C(<url>/vads-payment/). Required.
+            type: str
+          timeout:
+            description:
+            - Seconds to wait for the payment endpoint's answer. Default V(30).
+            type: float
+        type: dict
       resend_notification:
         description:
         - 'Sandbox adapter: when the transaction''s notification C(failed) (every attempt), resend it (the Back
@@ -2113,6 +2208,202 @@ options:
           be cancelled any more).'
         - Defaults to the top-level value.
         type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - 'With O(pay) only, read only: what the payment form is signed with.'
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          create:
+            description:
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
+            type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
+            type: int
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
+            type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
       timeout:
         description:
         - Seconds to wait for each REST answer.
@@ -2145,6 +2436,197 @@ options:
       C(AUTHORISED); an already C(CANCELLED) transaction is left alone; any other status fails (it cannot be cancelled
       any more).'
     type: str
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    - 'With O(pay) only, read only: what the payment form is signed with.'
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      create:
+        description:
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
+        type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
+        type: int
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
+        type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
   timeout:
     default: 10
     description:

@@ -150,9 +150,8 @@ shops:
 """
 
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan
-from ansible_collections.vads.shop.plugins.module_utils.algorithm import effective_algo
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_problem
+from ansible_collections.vads.shop.plugins.module_utils import payment
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule
 from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
 
 OWN = {
@@ -171,98 +170,25 @@ OWN = {
 }
 
 
-class ReadSigning(Operation):
-    """Read-only: what the store signs with. Keys stay in self.signing, never in the plan's result."""
-
-    writes = False
-    options = {}
-
-    def __init__(self):
-        self.signing = {}
-
-    def check(self, shop):
-        problems = []
-        _url, problem = gw.form_url(shop.get("brand"), shop.get("gateway_url"))
-        if problem:
-            problems.append(problem)
-        if shop.get("card") and not shop.get("gateway_url"):
-            problems.append("card completes a payment on the sandbox only: give gateway_url (the sandbox's "
-                            "/vads-payment/)")
-        if shop.get("amount") is not None and shop["amount"] <= 0:
-            problems.append("amount must be a positive number of cents")
-        return problems
-
-    def plan(self, shop, store, current, backend):
-        problems = []
-        site_id = current.get("site_id")
-        problem = site_id_problem(site_id)
-        if problem:
-            problems.append("the store's " + problem)
-        stored_mode = current.get("ctx_mode")
-        mode = shop.get("mode") or stored_mode  # spelled as the store spells it: the gateway judges it
-        if not mode:
-            problems.append("the store holds no ctx_mode: give mode")
-        given = shop.get("key").strip() if shop.get("key") else None
-        if store.single_key and shop.get("mode") and shop["mode"] != stored_mode and not given:
-            problems.append("this store keeps one key, for its current mode (%s): it holds no %s key to probe with"
-                            % (stored_mode, shop["mode"]))
-        setting = store.key_setting("PRODUCTION" if mode == "PRODUCTION" else "TEST")
-        key = given or current.get(setting)
-        if not key and not problems:
-            problems.append("the store holds no %s key (%s)" % (mode, store.mapping.get(setting, setting)))
-        # The algorithm the shop's own plugin would sign with (a missing PrestaShop row signs SHA-1).
-        algo, _source = effective_algo(store.type, current.get("sign_algo"))
-        if algo is None:
-            problems.append("the store's signature algorithm %r is unknown" % (current.get("sign_algo"),))
-        self.signing[id(shop)] = {"site_id": site_id, "mode": mode, "key": key, "algo": algo}
-        return Plan(result={"site_id": site_id, "mode": mode, "fingerprint": fingerprint(key), "sign_algo": algo},
-                    problems=problems)
-
-
-def _rejection(result):
-    """The gateway's refusal in words: its error code, or what came back instead of a page."""
-    if result["error_code"] is None:
-        return "the gateway did not answer with a payment page (%s)" % (result["error_reason"] or "no answer")
-    return "the gateway rejected the form: error %s%s%s" % (
-        result["error_code"], (" (%s)" % result["error_reason"]) if result["error_reason"] else "",
-        (" on %s" % result["error_field"]) if result["error_field"] else "")
-
-
 def _probe(module, entry):
     shop = entry["shop"]
-    signing = entry["signing"]
     result = entry["result"]
     order_id = shop.get("order_id") or "VADS-SHOP-PROBE-%s" % gw.trans_date()
-    extra = {}
-    if shop.get("url_check"):
-        extra["vads_url_check"] = shop["url_check"]
-    fields = gw.build_form(signing["site_id"], signing["mode"], signing["key"], signing["algo"],
-                           amount=shop.get("amount") or 200, currency=shop.get("currency") or "978",
-                           order_id=order_id, extra=extra)
+    fields = payment.form(entry["signing"], shop, order_id)
     result.update(trans_id=fields["vads_trans_id"], order_id=order_id, accepted=None, skipped=False,
                   error_code=None, error_reason=None, error_field=None, transaction=None,
                   changed=bool(shop.get("card")))
     if module.check_mode:
         result["skipped"] = True
         return entry
-    if shop.get("card"):
-        fields["sandbox_card"] = shop["card"]
-    url, _problem = gw.form_url(shop.get("brand"), shop.get("gateway_url"))
     try:
-        # With a card, a timed-out post may have paid: never resend it (the gateway would refuse the
-        # same trans_id anyway, error 03).
-        page = gw.post_form(url, fields, timeout=shop.get("timeout") or 30, retries=2,
-                            retry_timeouts=not shop.get("card"))
+        result.update(payment.post(fields, shop))
     except gw.GatewayError as exc:
         entry["error"] = str(exc)
         result["changed"] = False
         return entry
-    result.update(accepted=page["accepted"], error_code=page["error_code"],
-                  error_reason=page["error_reason"], error_field=page["error_field"])
-    if page.get("transaction"):
-        result["transaction"] = {"uuid": page["transaction"]["uuid"], "status": page["transaction"]["status"]}
     result["changed"] = bool(result["transaction"])
-    if not page["accepted"]:
+    if not result["accepted"]:
         entry["rejected"] = True
     return entry
 
@@ -272,7 +198,7 @@ def main():
     gw.configure_http(module.params)
     names = ["name"] + list(OWN)
     shops = gw.merge_fleet(module.params, names, dict_options=("store",))
-    reader = ReadSigning()
+    reader = payment.ReadSigning()
     # Batch labels shops (name or store location), validates all of them and fails naming each bad one.
     read = Batch(module, reader).execute(shops)
     entries = []
@@ -285,7 +211,7 @@ def main():
     gw.run_all(lambda e: _probe(module, e), entries, module.params["concurrency"])
     out = {"shops": [e["result"] for e in entries], "changed": any(e["result"]["changed"] for e in entries)}
     errors = ["shop %r: %s" % (e["name"], e["error"]) for e in entries if e.get("error")]
-    errors += ["shop %r: %s" % (e["name"], _rejection(e["result"]))
+    errors += ["shop %r: %s" % (e["name"], payment.rejection(e["result"]))
                for e in entries if e.get("rejected") and e["shop"].get("fail_on_error", True) is not False]
     if errors:
         module.fail_json(msg=" | ".join(errors), **out)

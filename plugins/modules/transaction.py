@@ -21,6 +21,9 @@ description:
     O(wait_notification)); the manual adapter reports V(unknown) and where to look.
   - Retries with exponential backoff after HTTP 5xx, connection errors and timeouts. A cancel that timed out
     and was retried is recognised (the transaction is then already cancelled).
+  - Against the sandbox, O(pay) runs step 14.3 in one call - the first payment made where its order has none,
+    then cancelled, its notification checked - so that a fleet's payments, notifications and cancellations
+    overlap (O(concurrency) shops at a time).
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - vads.shop.backoffice.transaction
@@ -51,6 +54,27 @@ EXAMPLES = r"""
     backoffice:
       adapter: manual
   delegate_to: localhost
+
+- name: 14.3 against the sandbox in one call - pay where the order has no payment yet, cancel, check the notification
+  vads.shop.transaction:
+    api_url: "{{ sandbox.url }}"
+    mode: PRODUCTION
+    state: cancelled
+    backoffice:
+      adapter: sandbox
+      url: "{{ sandbox.url }}"
+      token: "{{ sandbox.token }}"
+    wait_notification: 10
+    resend_notification: true
+    pay:
+      card: "4970100000000000"
+      gateway_url: "{{ sandbox.url }}/vads-payment/"
+    shops:
+      - name: boutique-lyon
+        site_id: "12345678"
+        order_id: GOLIVE-12345678
+        store: {type: dotenv, path: /srv/lyon/.env}
+  register: first_payment
 
 - name: Against the sandbox, wait for the notification
   vads.shop.transaction:
@@ -84,6 +108,7 @@ shops:
       currency: EUR
       order_id: GOLIVE-40127895
       cancelled: true
+      paid: false
       changed: true
       notification:
         resent: false
@@ -139,8 +164,22 @@ shops:
       description: Whether this run cancelled it (would, in check mode).
       type: bool
       sample: true
+    paid:
+      description: Whether this run made the payment, with O(pay) (would, in check mode).
+      type: bool
+      sample: false
+    payment:
+      description:
+        - With O(pay), when this run made the payment - the C(vads_trans_id) posted, and the fingerprint of the key
+          and the algorithm that signed the form. Never the key.
+      type: dict
+      returned: when the payment was made (or would be, in check mode)
+      sample:
+        trans_id: '101532'
+        fingerprint: sha256:1a2b3c4d
+        sign_algo: HMAC-SHA-256
     changed:
-      description: Same as RV(shops[].cancelled).
+      description: Whether this run cancelled, paid or resent a notification (would, in check mode).
       type: bool
       sample: true
     notification:
@@ -166,8 +205,10 @@ from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
-from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule
+from ansible_collections.vads.shop.plugins.module_utils import payment
+from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule
 from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_problem
+from ansible_collections.vads.shop.plugins.module_utils.store import STORE_OPTIONS
 
 OWN = {
     "site_id": {"type": "str"},
@@ -184,6 +225,15 @@ OWN = {
     "backoffice": bo.BACKOFFICE_SPEC,
     "retries": {"type": "int", "default": 3},
     "timeout": {"type": "float", "default": 10},
+    # No defaults or required suboptions: a shop's pay is merged over the top-level one, then checked.
+    "pay": {"type": "dict", "options": {
+        "card": {"type": "str"},
+        "gateway_url": {"type": "str"},
+        "amount": {"type": "int"},
+        "currency": {"type": "str"},
+        "timeout": {"type": "float"},
+    }},
+    "store": {"type": "dict", "options": STORE_OPTIONS},
 }
 
 NOT_FOUND = ("PSP_010",)
@@ -213,7 +263,30 @@ def _check(shop):
     if shop.get("wait_notification") and (shop.get("backoffice") or {}).get("adapter") != "sandbox":
         problems.append("wait_notification needs the sandbox adapter: the real platform shows the notification "
                         "status only in the Back Office")
+    if shop.get("pay"):
+        problems.extend(_pay_problems(shop))
     return problems
+
+
+def _pay_problems(shop):
+    problems = []
+    if shop.get("state") != "cancelled":
+        problems.append("pay needs state=cancelled: the payment it makes is cancelled in the same call")
+    if not shop.get("order_id"):
+        problems.append("pay needs order_id: a rerun finds the payment by it instead of paying again")
+    if not shop.get("store"):
+        problems.append("pay needs store: the form is signed with the store's key and algorithm")
+    if not shop["pay"].get("card"):
+        problems.append("pay needs card (a sandbox card number)")
+    problems.extend("pay: " + p for p in payment.card_problems(_form_shop(shop)))
+    return problems
+
+
+def _form_shop(shop):
+    """The shop as payment_probe would take it: its store, mode, brand and the options of pay."""
+    out = dict(shop["pay"], name=shop.get("name"), store=shop.get("store"), brand=shop.get("brand"),
+               mode=shop.get("mode") or gw.password_mode(shop.get("password") or ""))
+    return out
 
 
 def _summary(tx):
@@ -311,6 +384,33 @@ def _password(shop):
     return password
 
 
+def _pay(module, entry, client):
+    """No payment yet for the order: make it (14.3) and read it back through the REST API."""
+    shop, result = entry["shop"], entry["result"]
+    form_shop = _form_shop(shop)
+    fields = payment.form(entry["signing"], form_shop, shop["order_id"])
+    result.update(paid=True, changed=True,
+                  payment={"trans_id": fields["vads_trans_id"], "fingerprint": entry["fingerprint"],
+                           "sign_algo": entry["signing"]["algo"]})
+    if module.check_mode:
+        return None  # would pay, then cancel it once notified
+    try:
+        verdict = payment.post(fields, form_shop)
+    except gw.GatewayError as exc:
+        result.update(paid=False, changed=False)
+        entry["error"] = ("the first payment's form could not be posted: %s (a payment that went through anyway "
+                          "is found by its order id and cancelled on a rerun)" % exc)
+        return None
+    if not verdict["accepted"] or not verdict["transaction"]:
+        result.update(paid=False, changed=False)
+        entry["error"] = "the first payment was not made: " + (payment.rejection(verdict) if not verdict["accepted"]
+                                                               else "the gateway returned no transaction")
+        return None
+    tx = client.get_transaction(verdict["transaction"]["uuid"])
+    result.update(_summary(tx))
+    return tx
+
+
 def _handle(module, entry):
     shop = entry["shop"]
     try:
@@ -325,10 +425,15 @@ def _handle(module, entry):
                            shop.get("retries") if shop.get("retries") is not None else 3)
     result = {"name": entry["name"], "site_id": shop["site_id"], "mode": gw.password_mode(shop["password"]),
               "found": False, "uuid": shop.get("uuid"), "status": None, "detailed_status": None, "amount": None,
-              "currency": None, "order_id": shop.get("order_id"), "cancelled": False, "changed": False}
+              "currency": None, "order_id": shop.get("order_id"), "cancelled": False, "paid": False,
+              "changed": False}
     entry["result"] = result
     try:
         tx = _find(client, shop)
+        if tx is None and entry.get("signing"):
+            tx = _pay(module, entry, client)
+            if tx is None:
+                return entry
         if tx is None:
             if shop.get("state") == "cancelled" or not shop.get("missing_ok"):
                 entry["error"] = "transaction %s not found in %s mode" % (shop.get("uuid") or "of order %s" % shop.get("order_id"),
@@ -359,17 +464,31 @@ def _handle(module, entry):
     return entry
 
 
+def _read_signing(module, entries):
+    """What each paying shop's store signs with, read before anything is posted; a store that cannot sign
+    fails the call naming each such shop, nothing changed."""
+    if not entries:
+        return
+    reader = payment.ReadSigning()
+    form_shops = [_form_shop(e["shop"]) for e in entries]
+    read = Batch(module, reader).execute(form_shops)
+    for entry, form_shop, summary in zip(entries, form_shops, read["shops"]):
+        entry["signing"] = reader.signing[id(form_shop)]
+        entry["fingerprint"] = summary["fingerprint"]
+
+
 def main():
     module = FleetModule(argument_spec=gw.fleet_argument_spec(OWN), supports_check_mode=True)
     gw.configure_http(module.params)
     names = ["name"] + list(OWN)
-    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice",))
+    shops = gw.merge_fleet(module.params, names, dict_options=("backoffice", "store", "pay"))
     labels = [gw.label(shop, i) for i, shop in enumerate(shops)]
     problems = [_check(shop) for shop in shops]
     for probs, dup in zip(problems, gw.duplicate_names(labels)):
         probs.extend(dup)
     gw.fail_if_problems(module, labels, problems)
     entries = [{"shop": dict(shop, name=name), "name": name} for shop, name in zip(shops, labels)]
+    _read_signing(module, [e for e in entries if e["shop"].get("pay")])
     gw.run_all(lambda e: _handle(module, e), entries, module.params["concurrency"])
     out = {"shops": [e["result"] for e in entries], "changed": any(e["result"]["changed"] for e in entries)}
     errors = [e for e in entries if e.get("error")]

@@ -291,3 +291,72 @@ def test_transaction_retries_faults(sandbox, dotenv):
     run = run_module("transaction", dict(args, retries=1))
     sandbox.api("PUT", "faults", {"rest": None})
     assert run.failed and "503" in run.result["msg"]
+
+
+def test_transaction_pay_is_14_3_in_one_call_and_a_rerun_pays_nothing(sandbox, dotenv):
+    """pay: the first payment made (signed as each store signs), cancelled and its notification checked, in one
+    call over two shops; check, apply, check, apply."""
+    shops, secrets = [], []
+    for name, algo in (("hmac", None), ("sha1", "SHA-1")):
+        site_id, certs = sandbox.new_shop(production_key=True, **({"sign_algo": algo} if algo else {}))
+        env = dotenv(site_id, "PRODUCTION", certs["test_key"], certs["production_key"], name=name + ".env")
+        if algo:
+            env.write_text(env.read_text() + "VADS_SIGN_ALGO=%s\n" % algo)
+        sandbox.api("PUT", "shops/%s/notification-rules/payment-end" % site_id,
+                    {"production_url": sandbox.url + "/demo-merchant/ipn/%s" % site_id})
+        shops.append({"name": name, "site_id": site_id, "order_id": "GOLIVE-%s" % site_id,
+                      "store": {"type": "dotenv", "path": str(env)}})
+        secrets += [certs["production_key"], certs["test_key"], certs["production_rest_password"]]
+    args = {"api_url": sandbox.url, "backoffice": sandbox.backoffice, "mode": "PRODUCTION", "state": "cancelled",
+            "wait_notification": 10, "resend_notification": True, "shops": shops,
+            "pay": {"card": "4970100000000000", "gateway_url": sandbox.url + "/vads-payment/"}}
+
+    def transactions():
+        return dict((s["name"], sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % s["site_id"])["transactions"])
+                    for s in shops)
+
+    outputs = []
+    for check, changed in FOUR:
+        run = run_module("transaction", args, check=check, verbosity=4 if not check else 0)
+        outputs.append(run.output)
+        assert not run.failed, run.output[-3000:]
+        assert run.changed is changed, run.result
+        for shop in shops:
+            result = run.shop(shop["name"])
+            assert result["paid"] is (changed and len(outputs) <= 2), result
+            if check and changed:  # would pay: nothing posted yet, the key that would sign it named
+                assert result["found"] is False and result["payment"]["fingerprint"].startswith("sha256:")
+                assert transactions()[shop["name"]] == []
+            else:
+                assert result["detailed_status"] == "CANCELLED" and result["order_id"] == shop["order_id"], result
+                assert result["notification"]["status"] == "sent", result
+        if not check and changed:
+            assert run.shop("hmac")["payment"]["sign_algo"] == "HMAC-SHA-256"
+            assert run.shop("sha1")["payment"]["sign_algo"] == "SHA-1"
+    # one payment per shop, whatever the number of runs, each cancelled and notified
+    for name, txs in transactions().items():
+        assert [(t["status"], t["notification"]["status"]) for t in txs] == [("CANCELLED", "sent")], (name, txs)
+    text = "\n".join(outputs)
+    assert "ESTABLISH LOCAL CONNECTION" in text
+    for secret in secrets:
+        assert secret not in text
+
+
+def test_transaction_pay_bad_input_or_a_refused_form_pays_nothing(sandbox, dotenv):
+    site_id, certs = sandbox.new_shop(production_key=True)
+    wrong = dotenv(site_id, "PRODUCTION", certs["test_key"], "WrongKey12345678", name="wrong.env")
+    base = {"api_url": sandbox.url, "backoffice": sandbox.backoffice, "mode": "PRODUCTION", "state": "cancelled",
+            "site_id": site_id, "order_id": "GOLIVE-%s" % site_id, "store": {"type": "dotenv", "path": str(wrong)},
+            "pay": {"card": "4970100000000000", "gateway_url": sandbox.url + "/vads-payment/"}}
+    for change, message in ((dict(state="present"), "pay needs state=cancelled"),
+                            (dict(order_id=None, uuid="0" * 32), "pay needs order_id"),
+                            (dict(store=None), "pay needs store"),
+                            (dict(pay={"gateway_url": sandbox.url + "/vads-payment/"}), "pay needs card"),
+                            (dict(pay={"card": "4970100000000000"}), "give gateway_url")):
+        run = run_module("transaction", dict(base, **change))
+        assert run.failed and message in run.result["msg"], (change, run.result)
+    run = run_module("transaction", base)
+    assert run.failed and "the first payment was not made: the gateway rejected the form: error 00" in run.result["msg"]
+    assert run.result["shops"][0]["paid"] is False and run.changed is False
+    assert sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % site_id)["transactions"] == []
+    assert "WrongKey12345678" not in run.output
