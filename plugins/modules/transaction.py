@@ -108,7 +108,11 @@ shops:
       currency: EUR
       order_id: GOLIVE-40127895
       cancelled: true
-      paid: false
+      paid: true
+      payment:
+        trans_id: '101532'
+        fingerprint: sha256:1a2b3c4d
+        sign_algo: HMAC-SHA-256
       changed: true
       notification:
         resent: false
@@ -167,7 +171,7 @@ shops:
     paid:
       description: Whether this run made the payment, with O(pay) (would, in check mode).
       type: bool
-      sample: false
+      sample: true
     payment:
       description:
         - With O(pay), when this run made the payment - the C(vads_trans_id) posted, and the fingerprint of the key
