@@ -27,8 +27,9 @@ for entry in $MATRIX; do
   log=$top/build/matrix/$core.log
   mkdir -p "$(dirname "$log")"
   start=$SECONDS
-  # .done holds a hash of the requirement files: a venv is brought up to date when they change.
-  want=$(cat requirements.txt requirements-dev.txt sandbox/pyproject.toml | sha256sum | cut -c1-16)
+  # .done holds a hash of the requirement files and of the linking script: a venv is brought up to date when
+  # they change.
+  want=$(cat requirements.txt requirements-dev.txt sandbox/pyproject.toml tools/link-collection.sh | sha256sum | cut -c1-16)
   {
     if [ "$(cat "$venv/.done" 2>/dev/null)" != "$want" ]; then
       { [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"; } &&
@@ -41,7 +42,7 @@ for entry in $MATRIX; do
   } >"$log" 2>&1 || { results+=("$core  venv set-up failed (see $log)  FAILED"); status=1; continue; }
   got=$("$venv/bin/python" -c 'from importlib.metadata import version as v; print("ansible-core %s, ansible-lint %s" % (v("ansible-core"), v("ansible-lint")))')
   w=${VADS_TEST_WORKERS:-3}
-  "$venv/bin/python" -m pytest -q -p no:cacheprovider -n "$w" --dist worksteal tests \
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider -n "$w" --dist load --maxschedchunk 1 tests \
       --ignore=tests/test_quality.py --ignore=tests/dist --ignore=tests/docs >>"$log" 2>&1
   t=$?
   VENV=$venv tools/sanity.sh >>"$log" 2>&1; s=$?
