@@ -4,8 +4,9 @@ Every Ansible module runs from an AnsiballZ zip, and zipimport compiles each mod
 from source in every module process (ansible-core ships no .pyc in the zip): ~0.2 CPU-s per module
 run, thousands of runs in the suite. The test venv executes this file at start-up (a .pth line written by
 tools/link-collection.sh) when VADS_TEST_ZIP_BYTECODE names a cache folder; tests/support/runner.py sets
-it for the ansible processes it starts. Same source, same code object: the cache only skips compile(),
-and code read from it names the file of this run, so tracebacks stay right. Users' runs never load it.
+it for the ansible processes it starts (and the demo test for the demo's). Same source, same code object:
+the cache only skips compile(), and code read from it names the file of this run, so tracebacks stay right.
+Users' runs never load it.
 """
 
 import hashlib
