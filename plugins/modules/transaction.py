@@ -174,10 +174,12 @@ shops:
       sample: true
     payment:
       description:
-        - With O(pay), when this run made the payment - the C(vads_trans_id) posted, and the fingerprint of the key
-          and the algorithm that signed the form. Never the key.
+        - With O(pay), when this run posted the payment form (or would, in check mode) - the C(vads_trans_id)
+          posted, and the fingerprint of the key and the algorithm that signed the form. Never the key.
+        - Also kept when the form was refused or its answer lost (RV(shops[].paid) is then V(false)), since a payment that
+          went through anyway carries that C(vads_trans_id).
       type: dict
-      returned: when the payment was made (or would be, in check mode)
+      returned: when the payment form was posted (or would be, in check mode)
       sample:
         trans_id: '101532'
         fingerprint: sha256:1a2b3c4d
