@@ -29,14 +29,15 @@ for entry in $MATRIX; do
   start=$SECONDS
   # .done holds a hash of the requirement files and of the linking script: a venv is brought up to date when
   # they change.
-  want=$(cat requirements.txt requirements-dev.txt sandbox/pyproject.toml tools/link-collection.sh | sha256sum | cut -c1-16)
+  want=$( (cat requirements.txt requirements-dev.txt sandbox/pyproject.toml tools/link-collection.sh
+           find sandbox/vads_sandbox -type f -name '*.py' -o -name '*.json' | sort) | sha256sum | cut -c1-16)
   {
     if [ "$(cat "$venv/.done" 2>/dev/null)" != "$want" ]; then
       { [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"; } &&
       # ansible-lint unpinned: pip takes the newest release that supports this ansible-core.
       { grep -v -E '^(ansible-core==|ansible-lint==|-r )' requirements-dev.txt; echo ansible-lint; } >"$log.req" &&
       "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-        -r requirements.txt -r "$log.req" "ansible-core==$core" -e ./sandbox &&
+        -r requirements.txt -r "$log.req" "ansible-core==$core" -e ./sandbox --config-settings editable_mode=strict &&
       tools/link-collection.sh "$venv" && echo "$want" >"$venv/.done"
     fi
   } >"$log" 2>&1 || { results+=("$core  venv set-up failed (see $log)  FAILED"); status=1; continue; }

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from support.runner import REPO, SHOWS_INVOCATION, assert_vvvv, run_module, run_playbook, zip_bytecode_folder
+from support.runner import REPO, SHOWS_INVOCATION, assert_vvvv, run_module, run_playbook, with_test_caches
 
 sys.path.insert(0, str(REPO / "tools"))
 from demo_fleet import (Sandbox, build_fleet, build_manual_fleet, operator_before_switch, person_pays,  # noqa: E402
@@ -341,8 +341,8 @@ def test_rotate_certificate_and_rollback(sandbox, fleet, tmp_path):
 def test_make_demo_runs_and_says_what_it_did(tmp_path):
     import subprocess
     # The demo took 700 s of a 4-worker `make test` on 2 cores: the limit only catches a hang.
-    # The suite's bytecode cache for module code (tests/support/zip_bytecode.py), as for every other test.
-    env = dict(os.environ, VADS_TEST_ZIP_BYTECODE=zip_bytecode_folder())
+    # The suite's caches (tests/support/runner.py: with_test_caches), as for every other test.
+    env = with_test_caches(os.environ)
     proc = subprocess.run([sys.executable, str(REPO / "tools" / "demo.py"), "--workdir", str(tmp_path / "demo")],
                           capture_output=True, text=True, timeout=1800, check=False, env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -45,9 +45,19 @@ def zip_bytecode_folder():
     return folder
 
 
+def with_test_caches(env):
+    """env for a process that runs ansible: the suite's caches (zip_bytecode.py, controller_cache.py), and
+    bytecode for every file it imports kept in a private folder (plugins the plugin loader imports from this
+    checkout, such as filters, have none otherwise where PYTHONDONTWRITEBYTECODE is set: each task's process
+    compiled them again)."""
+    folder = zip_bytecode_folder()
+    env = dict(env, VADS_TEST_ZIP_BYTECODE=folder, PYTHONPYCACHEPREFIX=os.path.join(folder, "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def ansible_env(extra=None):
-    env = dict(os.environ)
-    env["VADS_TEST_ZIP_BYTECODE"] = zip_bytecode_folder()
+    env = with_test_caches(os.environ)
     env.update({
         "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
         "ANSIBLE_NOCOLOR": "1",

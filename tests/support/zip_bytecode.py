@@ -54,5 +54,14 @@ def _private(folder):
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-if _FOLDER and _compile_source is not None and _private(_FOLDER):
-    zipimport._compile_source = _cached_compile
+if _FOLDER and _private(_FOLDER):
+    if _compile_source is not None:
+        zipimport._compile_source = _cached_compile
+    # The controller's side: payloads built once for the whole suite, collection code compiled once
+    # (tests/support/controller_cache.py).
+    try:
+        import vads_test_controller_cache
+    except ImportError:  # a venv linked before that file existed
+        pass
+    else:
+        vads_test_controller_cache.install(_FOLDER)
