@@ -23,7 +23,9 @@ Scenarios (--only to pick some):
           kept alive for comparison; and the CPU of building one TLS context.
 
   again   ctx_mode over 1,000 shops as the first collection task of a run and as a further one (the
-          way a ping task, the unit, is measured: its module already built), in ping tasks.
+          way a ping task, the unit, is measured: its module already built), in ping tasks; and what
+          handing the 1,000 shops to a task costs by itself (ansible-core templating the task's
+          arguments: a debug task over the same shop_options expression, against one over a constant).
 
 Usage: .venv/bin/python bench/perf_bench.py [--only golive,stores,again,http] [--runs 3] [--json FILE]
 """
@@ -214,15 +216,21 @@ def bench_ctx_mode_again(runs, tmpfs, shops=1000):
                 "mode": "{{ 'PRODUCTION' if %s | bool else 'TEST' }}" % flip,
                 "shops": "{{ %s | vads.shop.shop_options({'name': 'name', 'store': 'store'}) }}" % var}}
 
+        def debug(expression):
+            return {"name": "Hand over", "ansible.builtin.debug": {"msg": "{{ %s }}" % expression}}
+
         plays = {"base": write_play(folder, "base", [ping]),
                  "pings": write_play(folder, "pings", [ping] * (1 + EXTRA_PINGS)),
                  "once": write_play(folder, "once", [ping, ctx("fleet_a", "flip_a")]),
-                 "twice": write_play(folder, "twice", [ping, ctx("fleet_a", "flip_a"), ctx("fleet_b", "flip_b")])}
+                 "twice": write_play(folder, "twice", [ping, ctx("fleet_a", "flip_a"), ctx("fleet_b", "flip_b")]),
+                 "constant": write_play(folder, "constant", [ping, debug("1000")]),
+                 "handed": write_play(folder, "handed", [ping, debug(
+                     "fleet_a | vads.shop.shop_options({'name': 'name', 'store': 'store'}) | length")])}
         flips = {"flip_a": False, "flip_b": False}
         rounds = []
         for _run in range(runs):
             cpu = {}
-            for play in ("base", "pings", "once", "twice"):
+            for play in ("base", "pings", "once", "twice", "constant", "handed"):
                 if play in ("once", "twice"):
                     flips["flip_a"] = not flips["flip_a"]
                 if play == "twice":
@@ -233,12 +241,14 @@ def bench_ctx_mode_again(runs, tmpfs, shops=1000):
                 if play in ("once", "twice"):
                     assert "changed=%d" % (1 if play == "once" else 2) in output, output[-2000:]
             ping_cpu = (cpu["pings"] - cpu["base"]) / EXTRA_PINGS
-            rounds.append((ping_cpu, (cpu["once"] - cpu["base"]) / ping_cpu, (cpu["twice"] - cpu["once"]) / ping_cpu))
+            rounds.append((ping_cpu, (cpu["once"] - cpu["base"]) / ping_cpu, (cpu["twice"] - cpu["once"]) / ping_cpu,
+                           (cpu["handed"] - cpu["constant"]) / ping_cpu))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return {"shops": shops, "runs": runs, "ping_task_cpu": statistics.median(r[0] for r in rounds),
             "first_in_pings": statistics.median(r[1] for r in rounds),
             "again_in_pings": statistics.median(r[2] for r in rounds),
+            "handing_over_in_pings": statistics.median(r[3] for r in rounds),
             "rounds": rounds}
 
 
@@ -438,6 +448,9 @@ def table(results):
         lines.append("| ctx_mode, 1,000 shops, tmpfs, in ping tasks (CPU, medians of %d rounds): first in its run "
                      "(builds the module) / a further one, like a ping | %.1f / %.1f | <= 3 |"
                      % (again["runs"], again["first_in_pings"], again["again_in_pings"]))
+        lines.append("| of which handing the 1,000 shops to the task (ansible-core templating its arguments: a debug "
+                     "task over the same expression, against one over a constant), in ping tasks | %.1f | |"
+                     % again["handing_over_in_pings"])
     httpr = results.get("http")
     if httpr:
         lines.append("| HTTP request CPU: old client / ansible urls, one TLS context / the collection's client (kept alive) "

@@ -27,11 +27,9 @@ import copy
 import json
 import re
 
-try:
-    import yaml
-    HAS_YAML = True
-except ImportError:  # pragma: no cover - PyYAML ships with ansible-core
-    HAS_YAML = False
+# PyYAML is imported by the first YAML editor (_require_yaml): most module calls edit no YAML file, and the
+# import cost every module process 15-25 ms.
+yaml = None
 
 
 class FileFormatError(ValueError):
@@ -234,6 +232,16 @@ def _line(node):
     return node.start_mark.line + 1
 
 
+def _require_yaml():
+    global yaml  # pylint: disable=global-statement
+    if yaml is None:
+        try:
+            import yaml as pyyaml  # pylint: disable=import-outside-toplevel
+        except ImportError:  # pragma: no cover - PyYAML ships with ansible-core
+            raise FileFormatError("PyYAML is required to edit YAML files")
+        yaml = pyyaml
+
+
 def _is_null(node):
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
@@ -249,8 +257,7 @@ class YamlEditor(object):
     kind = "yaml"
 
     def __init__(self, text, flat=None):
-        if not HAS_YAML:
-            raise FileFormatError("PyYAML is required to edit YAML files")
+        _require_yaml()
         self.text = text
         self.flat = flat
         self._cache = (None, None)
