@@ -362,7 +362,9 @@ _OWN = {
                 "algorithm, as M(vads.shop.payment_probe) does), then cancel it as O(state=cancelled) does, once "
                 "its notification left C(pending) (O(wait_notification)).",
                 "A rerun finds that payment by its order id and pays nothing again.",
-                "Needs O(state=cancelled), O(order_id) and O(store).",
+                "Needs O(state=cancelled), O(order_id), O(store) and the sandbox adapter (O(backoffice.adapter=sandbox)): "
+                "on the real platform a person pays with a real card and declares it, and this module reads, "
+                "cancels and checks that payment; it never pays there.",
             ],
             "type": "dict",
             "suboptions": {
@@ -2004,7 +2006,9 @@ options:
       a form signed as the shop''s O(store) signs it (its site id, key of O(mode) and algorithm, as M(vads.shop.payment_probe)
       does), then cancel it as O(state=cancelled) does, once its notification left C(pending) (O(wait_notification)).'
     - A rerun finds that payment by its order id and pays nothing again.
-    - Needs O(state=cancelled), O(order_id) and O(store).
+    - 'Needs O(state=cancelled), O(order_id), O(store) and the sandbox adapter (O(backoffice.adapter=sandbox)):
+      on the real platform a person pays with a real card and declares it, and this module reads, cancels and checks
+      that payment; it never pays there.'
     suboptions:
       amount:
         description:
@@ -2156,7 +2160,9 @@ options:
           with a form signed as the shop''s O(store) signs it (its site id, key of O(mode) and algorithm, as M(vads.shop.payment_probe)
           does), then cancel it as O(state=cancelled) does, once its notification left C(pending) (O(wait_notification)).'
         - A rerun finds that payment by its order id and pays nothing again.
-        - Needs O(state=cancelled), O(order_id) and O(store).
+        - 'Needs O(state=cancelled), O(order_id), O(store) and the sandbox adapter (O(backoffice.adapter=sandbox)):
+          on the real platform a person pays with a real card and declares it, and this module reads, cancels and
+          checks that payment; it never pays there.'
         - Defaults to the top-level value.
         suboptions:
           amount:

@@ -282,6 +282,10 @@ def _pay_problems(shop):
         problems.append("pay needs order_id: a rerun finds the payment by it instead of paying again")
     if not shop.get("store"):
         problems.append("pay needs store: the form is signed with the store's key and algorithm")
+    if (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+        # The real platform takes real cards only: there, a person pays (14.3) and the module reads that payment.
+        problems.append("pay needs the sandbox adapter (backoffice.adapter: sandbox): on the real platform a person "
+                        "pays with a real card and declares it; give its order_id without pay")
     if not shop["pay"].get("card"):
         problems.append("pay needs card (a sandbox card number)")
     problems.extend("pay: " + p for p in payment.card_problems(_form_shop(shop)))

@@ -352,7 +352,10 @@ def test_transaction_pay_bad_input_or_a_refused_form_pays_nothing(sandbox, doten
                             (dict(order_id=None, uuid="0" * 32), "pay needs order_id"),
                             (dict(store=None), "pay needs store"),
                             (dict(pay={"gateway_url": sandbox.url + "/vads-payment/"}), "pay needs card"),
-                            (dict(pay={"card": "4970100000000000"}), "give gateway_url")):
+                            (dict(pay={"card": "4970100000000000"}), "give gateway_url"),
+                            # the real platform's path: a person pays there, never the module
+                            (dict(backoffice={"adapter": "manual"}, password="prodpassword_x"),
+                             "pay needs the sandbox adapter")):
         run = run_module("transaction", dict(base, **change))
         assert run.failed and message in run.result["msg"], (change, run.result)
     run = run_module("transaction", base)
