@@ -261,21 +261,27 @@ class YamlEditor(object):
         self.text = text
         self.flat = flat
         self._cache = (None, None)
+        self._data = (None, None)
         self._root()
         self.data()
 
     # -- reading ---------------------------------------------------------------------------
     def data(self):
+        """The document as yaml.safe_load reads it, once per version of the text.
+
+        Constructed from the node tree _root() parsed (PyYAML's pure-Python scanner is most of the cost
+        of a YAML store), from a copy of it: the constructor rewrites the merge keys of the nodes it reads.
+        """
+        if self._data[0] is self.text:
+            return self._data[1]
+        root = self._root()
         try:
-            docs = list(yaml.safe_load_all(self.text))
+            data = {} if root is None else yaml.SafeLoader("").construct_document(copy.deepcopy(root))
         except yaml.YAMLError as exc:
             raise _yaml_error(exc)
-        docs = [d for d in docs if d is not None]
-        if len(docs) > 1:
-            raise FileFormatError("holds several YAML documents; only one is supported")
-        data = docs[0] if docs else {}
         if not isinstance(data, dict):
             raise FileFormatError("its top level is not a mapping")
+        self._data = (self.text, data)
         return data
 
     def _root(self):

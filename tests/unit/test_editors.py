@@ -286,3 +286,27 @@ def test_property_ini_edit_touches_only_target(sections, eq, comments_on):
     assert all("ctx_mode" in line or not line.strip() or not line.endswith("\n") for line in removed)
     assert [line for line in added if line.strip() and "ctx_mode" not in line] in ([], ["[vads]\n"]) or removed
     assert EDITORS["ini"](new).get("vads.ctx_mode") == "PRODUCTION"
+
+
+YAML_AS_LOADED = [
+    "vads:\n  site_id: '12345678'\n  ctx_mode: TEST\n",
+    "base: &b\n  site_id: '40127895'\n  ctx_mode: TEST\nvads:\n  <<: *b\n  key_test: '1111'\n",
+    "a: &a {x: 1}\nb: &b {y: 2}\nvads:\n  <<: [*a, *b]\n  ctx_mode: PRODUCTION\n  x: 3\n",
+    "---\n# comment\nvads: {key_prod: \"22\", on: yes, when: 2024-01-02, n: ~, f: 1.5}\n...\n",
+    "vads:\n  note: |\n    two\n    lines\n  folded: >\n    one\n    line\nlist: [1, 2, {k: v}]\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", YAML_AS_LOADED)
+def test_yaml_data_is_what_safe_load_reads_and_leaves_the_node_tree_as_parsed(text):
+    # data() is built from the node tree the editor parsed (one scan of the text, not two): the same as
+    # yaml.safe_load, and merge keys still read and edited through afterwards (the constructor works on a copy).
+    editor = EDITORS["yaml"](text)
+    assert editor.data() == (yaml.safe_load(text) or {})
+    assert editor.data() is editor.data()  # once per version of the text
+    if "<<" in text:
+        assert editor.get("vads.ctx_mode") == yaml.safe_load(text)["vads"]["ctx_mode"]
+        new = edit("yaml", text, {"vads.ctx_mode": "PRODUCTION"})
+        assert yaml.safe_load(new)["vads"]["ctx_mode"] == "PRODUCTION"
+        assert EDITORS["yaml"](new).data() == yaml.safe_load(new)
