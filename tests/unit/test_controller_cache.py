@@ -10,7 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ansible.executor import module_common
+
 from support.runner import REPO, ansible_env
+
+# Payloads are cached on ansible-core 2.19 and later (keyword-only _find_module_utils, _CachedModule);
+# controller_cache.py leaves older ones alone, and only their collection code is cached (make test-matrix).
+PAYLOADS = hasattr(module_common, "_CachedModule")
 
 MODULE = '''#!/usr/bin/python
 from ansible.module_utils.basic import AnsibleModule
@@ -71,13 +77,13 @@ def test_payloads_and_collection_code_are_reused_until_a_source_changes(tmp_path
     assert "module=one filter=x ONE" in first
     assert "ANSIBALLZ: Creating module" in first
     payloads, code = entries(folder, "ansiballz"), entries(folder, "collection-code")
-    assert len(payloads) == 1, payloads  # acme.demo.say; debug runs no module
+    assert len(payloads) == (1 if PAYLOADS else 0), payloads  # acme.demo.say; debug runs no module
     assert code, "the filter's module_util was compiled without the cache"
 
     second = run(tmp_path, folder)
     assert "module=one filter=x ONE" in second
     # ansible-core found the payload already built: the stored one, checked against every source file
-    assert "ANSIBALLZ: Creating module" not in second and "ANSIBALLZ: using cached module" in second
+    assert ("ANSIBALLZ: Creating module" not in second and "ANSIBALLZ: using cached module" in second) is PAYLOADS
     assert entries(folder, "ansiballz") == payloads and entries(folder, "collection-code") == code
 
     # An edited module_util (the module file itself unchanged): built and compiled anew, never the stale copy.
