@@ -269,7 +269,7 @@ class Auditor(object):
         if mode_problem(wanted):
             out.append(finding("INVENTORY_MODE_INVALID", "inventory ctx_mode: " + mode_problem(wanted), ctx))
         url = shop.get("notification_url")
-        sandbox = (self.backoffice_options.get("adapter") or "manual") == "sandbox"
+        sandbox = bo.is_sandbox(self.backoffice_options)
         if not url:
             out.append(finding("NOTIFICATION_URL_MISSING", "the inventory gives no notification_url", ctx))
         else:

@@ -251,9 +251,14 @@ def options_problems(options):
     return problems
 
 
+def is_sandbox(options):
+    """Whether a backoffice dict names the sandbox adapter (the default is manual: the real platform)."""
+    return ((options or {}).get("adapter") or "manual") == "sandbox"
+
+
 def adapter(options):
     options = dict((k, v) for k, v in (options or {}).items() if v is not None)
-    if (options.get("adapter") or "manual") == "sandbox":
+    if is_sandbox(options):
         return SandboxBackOffice(options)
     return ManualBackOffice(options)
 

@@ -251,7 +251,7 @@ def _check(shop):
     if problem:
         problems.append(problem)
     if not shop.get("password"):
-        if (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+        if not bo.is_sandbox(shop.get("backoffice")):
             problems.append("password (the REST API password) is required; only the sandbox adapter can read it "
                             "from the Back Office")
         elif shop.get("mode") not in ("TEST", "PRODUCTION"):
@@ -266,7 +266,7 @@ def _check(shop):
         problems.append("give exactly one of uuid and order_id")
     if shop.get("backoffice"):
         problems.extend(bo.options_problems(shop["backoffice"]))
-    if shop.get("wait_notification") and (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+    if shop.get("wait_notification") and not bo.is_sandbox(shop.get("backoffice")):
         problems.append("wait_notification needs the sandbox adapter: the real platform shows the notification "
                         "status only in the Back Office")
     if shop.get("pay"):
@@ -282,7 +282,7 @@ def _pay_problems(shop):
         problems.append("pay needs order_id: a rerun finds the payment by it instead of paying again")
     if not shop.get("store"):
         problems.append("pay needs store: the form is signed with the store's key and algorithm")
-    if (shop.get("backoffice") or {}).get("adapter") != "sandbox":
+    if not bo.is_sandbox(shop.get("backoffice")):
         # The real platform takes real cards only: there, a person pays (14.3) and the module reads that payment.
         problems.append("pay needs the sandbox adapter (backoffice.adapter: sandbox): on the real platform a person "
                         "pays with a real card and declares it; give its order_id without pay")
