@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions, manual_done_problem
-from ansible_collections.vads.shop.plugins.module_utils.rest import BACK_OFFICE_PATH
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint, site_id_placeholder_problem
+# The report filters import module_utils (the Back Office's, the store's and the HTTP stack) where they are
+# used, not here: ansible-core loads every filter file of the collection in each task that uses any one of
+# our filters, and shop_options, in every task that hands shops to a module, must not pay for them.
 
 
 def shop_options(shops, mapping, formats=None, per_shop=None):
@@ -58,6 +58,7 @@ def golive_checklist(shops, backoffice, first_payment="verify"):
     """
     if (backoffice or {}).get("adapter", "manual") != "manual":
         return []
+    from ansible_collections.vads.shop.plugins.module_utils.backoffice import instructions
     items = []
     for shop in shops or []:
         name, site_id = shop.get("name"), shop.get("site_id")
@@ -77,6 +78,9 @@ def golive_checklist(shops, backoffice, first_payment="verify"):
 
 def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_url=""):
     """Problems the modules cannot see: the inventory against the stores and the adapter."""
+    from ansible_collections.vads.shop.plugins.module_utils.backoffice import manual_done_problem
+    from ansible_collections.vads.shop.plugins.module_utils.rest import BACK_OFFICE_PATH
+    from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_placeholder_problem
     adapter = (backoffice or {}).get("adapter", "manual")
     stores = _by_name(before)
     problems = []
@@ -285,6 +289,7 @@ def rotation_problems(targets, before, backoffice, force=False, record=None):
     adapter checks in the module."""
     if (backoffice or {}).get("adapter", "manual") != "manual":
         return []
+    from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint
     stores = _by_name(before)
     problems = []
     for shop in targets or []:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.collections import is_string
 
-from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint as _fingerprint
-from ansible_collections.vads.shop.plugins.module_utils.signature import SignatureError, sign
+# module_utils are imported where used: ansible-core loads this file in every task that uses any filter of
+# the collection (see fleet.py).
 
 
 def signature(fields, key, algo="HMAC-SHA-256"):
@@ -18,6 +18,7 @@ def signature(fields, key, algo="HMAC-SHA-256"):
         raise AnsibleFilterError("vads.shop.signature expects a dict of form fields, got %s" % type(fields).__name__)
     if not is_string(key) or not key:
         raise AnsibleFilterError("vads.shop.signature needs the key as a non-empty string")
+    from ansible_collections.vads.shop.plugins.module_utils.signature import SignatureError, sign
     try:
         return sign(fields, key, algo)
     except SignatureError as exc:
@@ -29,6 +30,7 @@ def fingerprint(key):
         return None
     if not is_string(key):
         raise AnsibleFilterError("vads.shop.fingerprint expects a string key")
+    from ansible_collections.vads.shop.plugins.module_utils.rules import fingerprint as _fingerprint
     return _fingerprint(key.strip())
 
 

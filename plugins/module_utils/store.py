@@ -583,7 +583,8 @@ class StagedFile(object):
         try:
             _write_all(fd, data)
             os.fsync(fd)
-            if owner is not None and owner != (os.fstat(fd).st_uid, os.fstat(fd).st_gid):
+            held = os.fstat(fd) if owner is not None else None
+            if owner is not None and owner != (held.st_uid, held.st_gid):
                 try:
                     os.fchown(fd, owner[0], owner[1])
                 except OSError as exc:

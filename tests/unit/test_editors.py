@@ -211,6 +211,24 @@ def test_property_dotenv_edit_touches_only_target(text, value):
     assert after == before
 
 
+@settings(max_examples=300)
+@given(st.text(alphabet=string.ascii_letters + string.digits + "_./:@+,-# \t'\"\\=", max_size=24))
+def test_property_dotenv_plain_values_read_as_the_full_reader_reads_them(rest):
+    """The parser's shortcut for plain words gives what the full value reader gives, and only takes them."""
+    from ansible_collections.vads.shop.plugins.module_utils import editors  # pylint: disable=import-outside-toplevel
+    full = editors._split_env_value(rest, 1)  # pylint: disable=protected-access
+    if editors._ENV_PLAIN_SAFE.fullmatch(rest):  # pylint: disable=protected-access
+        assert full == ("", rest, len(rest))
+    text = "# x\nVADS_A=%s\n" % rest
+    full = editors._split_env_value(rest.lstrip(" \t"), 1)  # pylint: disable=protected-access
+    try:
+        got = EDITORS["dotenv"](text).get("VADS_A")
+    except FileFormatError:
+        assert full is None or rest[full[2]:].strip()[:1] not in ("", "#")  # an open quote, text after one
+    else:
+        assert full is not None and got == full[1]
+
+
 yaml_keys = st.text(alphabet=string.ascii_lowercase + "_", min_size=1, max_size=8)
 yaml_scalars = st.one_of(st.integers(0, 10 ** 12), st.booleans(), plain_values.filter(lambda s: s.strip()),
                          st.text(alphabet=string.ascii_letters + " é日", min_size=1, max_size=10))

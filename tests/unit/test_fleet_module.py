@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -207,6 +208,43 @@ def test_shares_keep_order_and_stop_at_the_first_failure():
     assert [i for i, _r in done] == list(range(7)) and str(error) == "seven"
     with pytest.raises(KeyError):  # not ours to catch: a bug shows as itself
         batch.run_in_shares(lambda i: {}[i], items, 4, (ValueError,))
+
+
+def test_threads_only_where_the_first_files_were_slow():
+    """Staging runs in threads only when the probed calls took SLOW seconds or more each (a real disk)."""
+    items = list(range(100))
+
+    def run(seconds_per_call):
+        now = [0.0]
+        threads = set()
+
+        def call(i):
+            threads.add(threading.get_ident())
+            now[0] += seconds_per_call
+            return -i
+
+        done, error, threaded = batch.run_while_waiting(call, items, 4, (ValueError,), clock=lambda: now[0])
+        assert error is None and done == [(i, -i) for i in items]  # in order, every one
+        return threaded, len(threads)
+
+    threaded, threads = run(batch.SLOW * 3)
+    assert threaded and threads > 1  # the probing thread, then the pool's
+    assert run(batch.SLOW / 5) == (False, 1)
+    assert batch.run_while_waiting(lambda i: i, items[:2 * batch.PROBE], 4, (ValueError,),
+                                   clock=iter(range(10 ** 6)).__next__)[2] is False  # too few to probe
+
+    def fail_on(bad):
+        def call(i):
+            if i == bad:
+                raise ValueError(bad)
+            return i
+        return call
+
+    done, error, threaded = batch.run_while_waiting(fail_on(3), items, 4, (ValueError,))
+    assert [i for i, _r in done] == [0, 1, 2] and str(error) == "3" and not threaded  # stops in the probe
+    done, error, _threaded = batch.run_while_waiting(fail_on(50), items, 4, (ValueError,),
+                                                     clock=iter(range(0, 10 ** 6, 10)).__next__)
+    assert str(error) == "50" and 50 not in [i for i, _r in done] and 49 in [i for i, _r in done]
 
 
 def test_a_fleet_in_one_folder_syncs_the_folder_once(tmp_path, monkeypatch):
