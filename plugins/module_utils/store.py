@@ -241,7 +241,12 @@ class FileBackend(object):
                     raise StoreError("%s is %.1f MB, more than the %g MB a store may be (store.max_size_mb): a store "
                                      "of gateway settings is a few kB; raise store.max_size_mb if this really is it"
                                      % (self.path, self.stat.st_size / 1048576.0, self.max_size / 1048576.0))
-                self.raw = handle.read(self.max_size + 1)
+                # Asking for max_size bytes makes Python allocate (and the kernel map) that much for each
+                # file, 10 MB by default: ask for what fstat says, then for the rest only if it grew.
+                want = min(self.stat.st_size, self.max_size) + 1
+                self.raw = handle.read(want)
+                if len(self.raw) == want:
+                    self.raw += handle.read(self.max_size + 1 - len(self.raw))
         except (IOError, OSError) as exc:
             raise StoreError("cannot read %s: %s" % (self.path, exc.strerror or exc))
         if len(self.raw) > self.max_size:

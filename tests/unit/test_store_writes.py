@@ -158,6 +158,26 @@ def test_size_limit(tmp_path):
     assert result["shops"][0]["ctx_mode"] == "TEST"
 
 
+def test_a_file_that_grows_while_it_is_read_is_read_whole_within_the_limit(tmp_path, monkeypatch):
+    """The store reads what fstat reported, then the rest if the file had grown: never more than the limit."""
+    path = write(tmp_path / "shop.env", "PAD=%s\nVADS_CTX_MODE=TEST\n" % ("x" * 5000))  # the setting last
+    real_fstat = os.fstat
+
+    def stale_fstat(fd):  # as if the file had been 4,000 bytes shorter when fstat looked
+        found = real_fstat(fd)
+        values = list(found)
+        values[stat.ST_SIZE] = found.st_size - 4000
+        return os.stat_result(values)
+
+    monkeypatch.setattr(store_mod.os, "fstat", stale_fstat)
+    result = run_batch("shop_info", [{"name": "a", "store": {"type": "dotenv", "path": str(path)}}])
+    assert result["shops"][0]["ctx_mode"] == "TEST"
+    path.write_text("VADS_CTX_MODE=TEST\nPAD=%s\n" % ("x" * (1024 * 1024 + 10)))
+    msg = fails("shop_info", [{"name": "a", "store": {"type": "dotenv", "path": str(path), "max_size_mb": 1}}],
+                "grew past store.max_size_mb while it was read", tmp_path)
+    assert str(path) in msg
+
+
 # --- lock ------------------------------------------------------------------------------------
 
 def test_a_held_lock_makes_the_run_wait_then_fail_clearly(env):
