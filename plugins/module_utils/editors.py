@@ -221,6 +221,28 @@ _YAML_WORDS = ("y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _PLAIN_TAGS = tuple("tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp"))
+# The keys PyYAML's constructor rewrites in the node tree it reads (SafeConstructor.flatten_mapping).
+_REWRITTEN_KEY_TAGS = (_MERGE_TAG, "tag:yaml.org,2002:value")
+
+
+def _rewritten_by_constructor(root):
+    """Whether constructing this node tree would change it: only merge (<<) and value (=) keys do."""
+    seen = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:  # an alias is the same node object
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag in _REWRITTEN_KEY_TAGS:
+                    return True
+                todo.append(key)
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    return False
 
 
 def _yaml_error(exc):
@@ -272,13 +294,16 @@ class YamlEditor(object):
         """The document as yaml.safe_load reads it, once per version of the text.
 
         Constructed from the node tree _root() parsed (PyYAML's pure-Python scanner is most of the cost
-        of a YAML store), from a copy of it: the constructor rewrites the merge keys of the nodes it reads.
+        of a YAML store); from a copy of it where the constructor would rewrite it (merge keys), since
+        edits need the tree as parsed. Copying every tree cost more than constructing it.
         """
         if self._data[0] is self.text:
             return self._data[1]
         root = self._root()
+        if root is not None and _rewritten_by_constructor(root):
+            root = copy.deepcopy(root)
         try:
-            data = {} if root is None else yaml.SafeLoader("").construct_document(copy.deepcopy(root))
+            data = {} if root is None else yaml.SafeLoader("").construct_document(root)
         except yaml.YAMLError as exc:
             raise _yaml_error(exc)
         if not isinstance(data, dict):

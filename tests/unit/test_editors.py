@@ -313,6 +313,9 @@ YAML_AS_LOADED = [
     "---\n# comment\nvads: {key_prod: \"22\", on: yes, when: 2024-01-02, n: ~, f: 1.5}\n...\n",
     "vads:\n  note: |\n    two\n    lines\n  folded: >\n    one\n    line\nlist: [1, 2, {k: v}]\n",
     "",
+    "vads:\n  ctx_mode: TEST\n  =: default value\n",  # a value key, which the constructor also rewrites
+    "x: &x {<<: {deep: 1}}\nvads:\n  ctx_mode: TEST\n  list: [*x, {<<: *x}]\n",
+    "vads:\n  ctx_mode: TEST\nr: &r [1, {k: &k v}]\ns: [*r, *r, *k]\n",  # aliases: one node, several places
 ]
 
 
@@ -323,6 +326,12 @@ def test_yaml_data_is_what_safe_load_reads_and_leaves_the_node_tree_as_parsed(te
     editor = EDITORS["yaml"](text)
     assert editor.data() == (yaml.safe_load(text) or {})
     assert editor.data() is editor.data()  # once per version of the text
+    # The tree read is only copied where the constructor would rewrite it, and is left as parsed either way.
+    from ansible_collections.vads.shop.plugins.module_utils import editors  # pylint: disable=import-outside-toplevel
+    root = editor._root()  # pylint: disable=protected-access
+    if root is not None:
+        assert editors._rewritten_by_constructor(root) == ("<<" in text or "=:" in text)  # pylint: disable=protected-access
+        assert yaml.serialize(root) == yaml.serialize(yaml.compose(text, Loader=yaml.SafeLoader))
     if "<<" in text:
         assert editor.get("vads.ctx_mode") == yaml.safe_load(text)["vads"]["ctx_mode"]
         new = edit("yaml", text, {"vads.ctx_mode": "PRODUCTION"})
