@@ -327,10 +327,10 @@ def test_yaml_data_is_what_safe_load_reads_and_leaves_the_node_tree_as_parsed(te
     assert editor.data() == (yaml.safe_load(text) or {})
     assert editor.data() is editor.data()  # once per version of the text
     # The tree read is only copied where the constructor would rewrite it, and is left as parsed either way.
-    from ansible_collections.vads.shop.plugins.module_utils import editors  # pylint: disable=import-outside-toplevel
+    from ansible_collections.vads.shop.plugins.module_utils import editors_yaml  # pylint: disable=import-outside-toplevel
     root = editor._root()  # pylint: disable=protected-access
     if root is not None:
-        assert editors._rewritten_by_constructor(root) == ("<<" in text or "=:" in text)  # pylint: disable=protected-access
+        assert editors_yaml._rewritten_by_constructor(root) == ("<<" in text or "=:" in text)  # pylint: disable=protected-access
         assert yaml.serialize(root) == yaml.serialize(yaml.compose(text, Loader=yaml.SafeLoader))
     if "<<" in text:
         assert editor.get("vads.ctx_mode") == yaml.safe_load(text)["vads"]["ctx_mode"]
