@@ -2,7 +2,8 @@
 # Copyright: vads.shop contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""In-place editors for hand-written configuration files: dotenv, YAML, JSON and INI.
+"""In-place editors for hand-written configuration files: dotenv here, YAML, JSON and INI in editors_yaml,
+editors_json and editors_ini (imported through EDITORS the first time their kind is asked for).
 
 Each editor changes only the value it is asked to change and keeps every other byte: comments,
 order, blank lines, quoting style, ``export`` prefixes, a byte-order mark. After editing, the new

@@ -588,14 +588,15 @@ class StagedFile(object):
         try:
             _write_all(fd, data)
             os.fsync(fd)
-            held = os.fstat(fd) if owner is not None else None
-            if owner is not None and owner != (held.st_uid, held.st_gid):
-                try:
-                    os.fchown(fd, owner[0], owner[1])
-                except OSError as exc:
-                    raise StoreError("%s belongs to uid %d, gid %d, which this run (uid %d) cannot keep when it "
-                                     "replaces the file (%s): run as root (become) or as its owner"
-                                     % (path, owner[0], owner[1], os.geteuid(), exc.strerror))
+            if owner is not None:
+                held = os.fstat(fd)
+                if owner != (held.st_uid, held.st_gid):
+                    try:
+                        os.fchown(fd, owner[0], owner[1])
+                    except OSError as exc:
+                        raise StoreError("%s belongs to uid %d, gid %d, which this run (uid %d) cannot keep when it "
+                                         "replaces the file (%s): run as root (become) or as its owner"
+                                         % (path, owner[0], owner[1], os.geteuid(), exc.strerror))
             os.fchmod(fd, mode)  # after fchown, which may clear set-id bits
         except BaseException:
             os.close(fd)
