@@ -208,6 +208,60 @@ _OWN = {
         "sign_algo": _MODE_SIGN["sign_algo"],
         "manual_done": _MANUAL_DONE,
     },
+    "preflight": {
+        "store": dict(_STORE, description=list(_STORE["description"]) + [
+            "Read only. Required, here or in each item of O(shops).",
+        ]),
+        "site_id": _SITE_ID,
+        "ctx_mode": {
+            "description": [
+                "The mode the go-live sets in C(vads_ctx_mode); only its spelling (exactly V(TEST) or V(PRODUCTION)) "
+                "and the store's ctx_mode setting are checked here, as the keys are checked apart.",
+            ],
+            "type": "str",
+            "default": "PRODUCTION",
+        },
+        "key_prod": {
+            "description": [
+                "The production key the go-live installs (from the vault), checked as M(vads.shop.certificate) "
+                "checks it - form, placeholder, equal to the test key, another production key already in the "
+                "store - where the store keeps two keys; where it keeps one (for the current mode), it goes in "
+                "with the switch, and only its form is checked.",
+                "Absent: the key is generated in the Back Office (14.1) or already in the store.",
+                "Never returned; give it through O(secrets) for large fleets.",
+            ],
+            "type": "str",
+        },
+        "rest_keys_prod": {
+            "description": [
+                "The production REST API keys the go-live installs (embedded-form shops), checked as "
+                "M(vads.shop.rest_keys) checks them: C(private_key), C(public_key) and C(hmac_key).",
+                "Never returned.",
+            ],
+            "type": "dict",
+            "suboptions": {
+                "private_key": {"description": ["The private key (REST password)."], "type": "str"},
+                "public_key": {"description": ["The public key."], "type": "str"},
+                "hmac_key": {"description": ["The HMAC-SHA-256 key."], "type": "str"},
+            },
+        },
+        "notification_url": {
+            "description": [
+                "The PRODUCTION notification (IPN) URL the go-live registers, checked as "
+                "M(vads.shop.notification_url) checks it (C(https://), reachable from the Internet, no credentials).",
+            ],
+            "type": "str",
+        },
+        "manual_done": _MANUAL_DONE,
+        "backoffice": _BACKOFFICE,
+        "gateway_url": {
+            "description": [
+                "The gateway that will call the notification URL when it is not the real platform (the sandbox on "
+                "loopback may call a loopback C(http://) URL). Default: the real platform.",
+            ],
+            "type": "str",
+        },
+    },
     "backoffice_certificate": {
         "backoffice": _BACKOFFICE,
         "site_id": _SITE_ID,
@@ -484,6 +538,9 @@ def _documentation(module):
         "type": "list",
         "elements": "dict",
     }
+    if module == "preflight":  # it changes nothing: every problem is returned, not raised
+        shops["description"][2] = ("Every shop is checked, each problem named in RV(problems) and "
+                                   "RV(shops[].problems); nothing is changed.")
     suboptions = {}
     for name, spec in options.items():
         spec = copy.deepcopy(spec)
@@ -502,9 +559,9 @@ def _documentation(module):
 
 
 # Modules whose own options hold secrets (password, probe_key): they take O(secrets).
-_WITH_SECRETS = ("transaction", "notification_url", "payment_probe")
+_WITH_SECRETS = ("transaction", "notification_url", "payment_probe", "preflight")
 
-_FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE")
+_FRAGMENTS = ("NOTIFICATION_URL", "BACKOFFICE_CERTIFICATE", "TRANSACTION", "PAYMENT_PROBE", "PREFLIGHT")
 
 
 def generated():
@@ -3223,6 +3280,676 @@ options:
     description:
     - 'Optional C(vads_url_check): a notification URL for this payment only.'
     type: str
+  use_proxy:
+    default: true
+    description:
+    - Use the proxy named by the C(https_proxy) / C(http_proxy) environment variables (set them with the task's
+      C(environment)), except for the hosts listed in C(no_proxy). V(false) ignores them.
+    type: bool
+  validate_certs:
+    default: true
+    description:
+    - Verify the TLS certificates of the gateway, the REST API, the Back Office and the notification URLs probed.
+      V(false) only for a test gateway with a self-signed certificate you trust.
+    - The trusted authorities are the system's, plus the file named by the C(SSL_CERT_FILE) environment variable,
+      or only O(ca_path) when given.
+    type: bool
+'''
+
+    PREFLIGHT = r'''
+options:
+  backoffice:
+    description:
+    - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+      M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+    - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+      the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+      (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+      done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+    - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in for
+      those Back Office clicks.
+    - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+    suboptions:
+      adapter:
+        choices:
+        - sandbox
+        - manual
+        default: manual
+        description:
+        - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+        type: str
+      checklist:
+        description:
+        - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back Office
+          steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun adds no
+          duplicate line; a step whose value changed is rewritten in place; a tick set by an operator is kept. Writing
+          it counts as a change.'
+        type: path
+      retries:
+        default: 3
+        description:
+        - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential backoff
+          (0.5 s, 1 s, 2 s, ...).
+        type: int
+      timeout:
+        default: 10
+        description:
+        - Seconds to wait for each Back Office answer.
+        type: float
+      token:
+        description:
+        - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+        - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
+        type: str
+      url:
+        description:
+        - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+        type: str
+    type: dict
+  ca_path:
+    description:
+    - A PEM file of the certificate authorities to trust instead of the system's (a company CA, an inspecting egress
+      proxy's CA).
+    type: path
+  client_cert:
+    description:
+    - A PEM client certificate (chain) for TLS client authentication, with its key unless O(client_key) is given.
+    type: path
+  client_key:
+    description:
+    - The PEM private key of O(client_cert), when it is in a separate file.
+    type: path
+  concurrency:
+    default: 8
+    description:
+    - How many shops talk to the network at the same time.
+    type: int
+  ctx_mode:
+    default: PRODUCTION
+    description:
+    - The mode the go-live sets in C(vads_ctx_mode); only its spelling (exactly V(TEST) or V(PRODUCTION)) and the
+      store's ctx_mode setting are checked here, as the keys are checked apart.
+    type: str
+  gateway_url:
+    description:
+    - 'The gateway that will call the notification URL when it is not the real platform (the sandbox on loopback
+      may call a loopback C(http://) URL). Default: the real platform.'
+    type: str
+  key_prod:
+    description:
+    - The production key the go-live installs (from the vault), checked as M(vads.shop.certificate) checks it -
+      form, placeholder, equal to the test key, another production key already in the store - where the store keeps
+      two keys; where it keeps one (for the current mode), it goes in with the switch, and only its form is checked.
+    - 'Absent: the key is generated in the Back Office (14.1) or already in the store.'
+    - Never returned; give it through O(secrets) for large fleets.
+    type: str
+  manual_done:
+    description:
+    - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory (convention:
+      the shop''s C(manual_done) list in C(vads_shops)).'
+    - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2 (3)),
+      C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated) (14.4).
+      Any other name fails, listing the valid ones.'
+    - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+    elements: str
+    type: list
+  name:
+    description:
+    - The shop's name, used in results and messages. Defaults to the site id.
+    type: str
+  notification_url:
+    description:
+    - The PRODUCTION notification (IPN) URL the go-live registers, checked as M(vads.shop.notification_url) checks
+      it (C(https://), reachable from the Internet, no credentials).
+    type: str
+  rest_keys_prod:
+    description:
+    - 'The production REST API keys the go-live installs (embedded-form shops), checked as M(vads.shop.rest_keys)
+      checks them: C(private_key), C(public_key) and C(hmac_key).'
+    - Never returned.
+    suboptions:
+      hmac_key:
+        description:
+        - The HMAC-SHA-256 key.
+        type: str
+      private_key:
+        description:
+        - The private key (REST password).
+        type: str
+      public_key:
+        description:
+        - The public key.
+        type: str
+    type: dict
+  secrets:
+    description:
+    - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
+      makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
+      gets its entry by its name (O(shops[].name)).'
+    - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
+      per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
+      the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
+      or logged.'
+    - An option given both in a shop and here, or an entry naming no shop of the call, is an error; nothing is changed.
+    type: str
+  shops:
+    description:
+    - Several shops handled in this one module call; network calls run O(concurrency) at a time.
+    - Each item takes the module's options; the top-level values act as defaults.
+    - Every shop is checked, each problem named in RV(problems) and RV(shops[].problems); nothing is changed.
+    elements: dict
+    suboptions:
+      backoffice:
+        description:
+        - How to reach the payment platform's Back Office. The same dict for every gateway-side module (M(vads.shop.notification_url),
+          M(vads.shop.backoffice_certificate), M(vads.shop.transaction)).
+        - 'The real platform has no API for keys, notification rules or notification status. With O(backoffice.adapter=manual)
+          the module changes nothing there: it reports each step as C(pending_manual) with exact Back Office instructions
+          (French and English menu path, field, value), appends them to O(backoffice.checklist), and reports a step
+          done only for shops whose C(manual_done) lists it (C(declared_done)). It never claims what it cannot see.'
+        - With O(backoffice.adapter=sandbox) it drives the operator API of C(vads-sandbox serve), which stands in
+          for those Back Office clicks.
+        - In an item of O(shops), the keys given here are merged over the top-level O(backoffice).
+        - Defaults to the top-level value.
+        suboptions:
+          adapter:
+            choices:
+            - sandbox
+            - manual
+            description:
+            - V(manual) for the real platform, V(sandbox) for C(vads-sandbox).
+            type: str
+          checklist:
+            description:
+            - 'Manual adapter: a Markdown file (on the host that runs the module) that collects the pending Back
+              Office steps of the whole fleet, one line C(- [ ] ...) per shop and step. Written atomically; a rerun
+              adds no duplicate line; a step whose value changed is rewritten in place; a tick set by an operator
+              is kept. Writing it counts as a change.'
+            type: path
+          retries:
+            description:
+            - Retries of a Back Office call after an HTTP 5xx, a connection error or a timeout, with exponential
+              backoff (0.5 s, 1 s, 2 s, ...).
+            type: int
+          timeout:
+            description:
+            - Seconds to wait for each Back Office answer.
+            type: float
+          token:
+            description:
+            - Operator token of the sandbox (the C(token) of its JSON line). Never logged or returned.
+            - When the top-level O(backoffice) does not give it, the environment variable E(VADS_BACKOFFICE_TOKEN)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
+            type: str
+          url:
+            description:
+            - Base URL of C(vads-sandbox serve) (the C(url) of its JSON line). Sandbox only.
+            type: str
+        type: dict
+      ctx_mode:
+        description:
+        - The mode the go-live sets in C(vads_ctx_mode); only its spelling (exactly V(TEST) or V(PRODUCTION)) and
+          the store's ctx_mode setting are checked here, as the keys are checked apart.
+        - Defaults to the top-level value.
+        type: str
+      gateway_url:
+        description:
+        - 'The gateway that will call the notification URL when it is not the real platform (the sandbox on loopback
+          may call a loopback C(http://) URL). Default: the real platform.'
+        - Defaults to the top-level value.
+        type: str
+      key_prod:
+        description:
+        - The production key the go-live installs (from the vault), checked as M(vads.shop.certificate) checks it
+          - form, placeholder, equal to the test key, another production key already in the store - where the store
+          keeps two keys; where it keeps one (for the current mode), it goes in with the switch, and only its form
+          is checked.
+        - 'Absent: the key is generated in the Back Office (14.1) or already in the store.'
+        - Never returned; give it through O(secrets) for large fleets.
+        - Defaults to the top-level value.
+        type: str
+      manual_done:
+        description:
+        - 'Manual adapter: the Back Office steps already done by hand for this shop, as declared by the inventory
+          (convention: the shop''s C(manual_done) list in C(vads_shops)).'
+        - 'Step names: C(production_key) (14.1), C(notification_url_production), C(notification_url_test) (14.2
+          (3)), C(first_payment), C(first_payment_cancelled), C(notification_sent) (14.3), C(production_key_regenerated)
+          (14.4). Any other name fails, listing the valid ones.'
+        - 'A declared step is reported C(declared_done): the module trusts the inventory and says so.'
+        - Defaults to the top-level value.
+        elements: str
+        type: list
+      name:
+        description:
+        - The shop's name, used in results and messages. Defaults to the site id.
+        - Defaults to the top-level value.
+        type: str
+      notification_url:
+        description:
+        - The PRODUCTION notification (IPN) URL the go-live registers, checked as M(vads.shop.notification_url)
+          checks it (C(https://), reachable from the Internet, no credentials).
+        - Defaults to the top-level value.
+        type: str
+      rest_keys_prod:
+        description:
+        - 'The production REST API keys the go-live installs (embedded-form shops), checked as M(vads.shop.rest_keys)
+          checks them: C(private_key), C(public_key) and C(hmac_key).'
+        - Never returned.
+        - Defaults to the top-level value.
+        suboptions:
+          hmac_key:
+            description:
+            - The HMAC-SHA-256 key.
+            type: str
+          private_key:
+            description:
+            - The private key (REST password).
+            type: str
+          public_key:
+            description:
+            - The public key.
+            type: str
+        type: dict
+      site_id:
+        description:
+        - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+        - Defaults to the top-level value.
+        type: str
+      store:
+        description:
+        - Where the merchant server keeps this shop's gateway settings.
+        - In an item of O(shops), the keys given here are merged over the top-level O(store).
+        - Read only. Required, here or in each item of O(shops).
+        - Defaults to the top-level value.
+        suboptions:
+          brand:
+            description:
+            - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+            - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower
+              case (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option
+              name (C(woocommerce_payzen_settings), ...).
+            - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+              1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+              C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and
+              TEST twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(prod_private_key), C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+              for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+              and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides
+              any name.'
+            type: str
+          connect_timeout:
+            description:
+            - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+            type: int
+          create:
+            description:
+            - 'File stores: whether a setting whose name the file does not hold may be added.'
+            - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+              C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the
+              file does not hold is an error naming the names it does hold, since the application would not read
+              a new one.
+            - V(true) always adds missing names; V(false) never does.
+            - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s
+              names it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds
+              the row.'
+            type: bool
+          file_mode:
+            aliases:
+            - mode
+            description:
+            - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+              usual O(store.mode), an alias).'
+            - 'By default the collection never widens a file''s permissions: a file that holds a key only loses
+              access for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their
+              mode. A mode that lets other users read a file holding a key is refused.'
+            - Temporary files are created V('0600') and get this mode once their content is written.
+            type: raw
+          flat:
+            description:
+            - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+              or as nested keys (V(false)).'
+            - 'Existing names are found either way. By default a new name follows its neighbours: flat when the
+              mapping already holds a key that starts with the same first part and a dot, nested otherwise.'
+            type: bool
+          group:
+            description:
+            - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+            type: str
+          keys:
+            description:
+            - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+              C(url_check), for software that does not use the defaults.
+            - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+              C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+              with section C(vads): C(vads.site_id), ....'
+            - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key)
+              instead of C(key_test) and C(key_prod); mode and key then change together in one write.
+            - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+              C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database
+              stores, kept by file stores only where mapped here.'
+            - Map a setting to V(null) when the software does not keep it.
+            type: dict
+          lock_timeout:
+            description:
+            - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s
+              sibling C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+            - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+              named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+              holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+              nothing.'
+            - Check mode and read-only modules take no lock.
+            type: int
+          login_db:
+            description:
+            - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+            type: str
+          login_host:
+            description:
+            - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+            - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+            - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+              per module call.
+            type: str
+          login_password:
+            description:
+            - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+            - Shops that share a connection must give the same password.
+            - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD)
+              of the process that runs the module (for example set by a play's C(environment:)) is used; an item
+              of O(shops) inherits the top-level value.
+            type: str
+          login_port:
+            description:
+            - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+            type: int
+          login_unix_socket:
+            description:
+            - 'Database stores: the server''s unix socket, used instead of host and port.'
+            type: path
+          login_user:
+            description:
+            - 'Database stores: the user to log in as. Required for database stores.'
+            type: str
+          magento_root:
+            description:
+            - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+              a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported,
+              not run.'
+            - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+              and a warning names the command to run.'
+            - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required
+              to read or write them when they are set.'
+            type: path
+          max_size_mb:
+            description:
+            - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with
+              a clear message before it is parsed.'
+            type: float
+          option_name:
+            description:
+            - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array.
+              Defaults to C(woocommerce_<brand>_settings).'
+            - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+              creates it when its settings are first saved).
+            type: str
+          overrides:
+            description:
+            - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+              or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own,
+              different value for the same setting, and so would keep serving it.'
+            - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+              V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+              The shop's result lists what was done in C(overrides).
+            type: str
+          owner:
+            description:
+            - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+              when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+            type: str
+          path:
+            description:
+            - The configuration file, for file stores. It must exist.
+            type: path
+          scope:
+            description:
+            - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store)
+              are accepted). Defaults to V(default).'
+            - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+              table), else the default row. Writing sets the row of this scope.'
+            type: str
+          scope_id:
+            description:
+            - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+              (the default) for O(store.scope=default).'
+            type: int
+          shop_group_id:
+            description:
+            - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+              is not given (group row, else global row).'
+            type: int
+          shop_id:
+            description:
+            - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+            - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else
+              the global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read
+              from C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep
+              their values.'
+            - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+            type: int
+          table_prefix:
+            description:
+            - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+              V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+            - Letters, digits and underscores only.
+            type: str
+          type:
+            description:
+            - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are
+              edited in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+            - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides
+              them.
+            - Required, here or in each item of O(shops).
+            type: str
+        type: dict
+    type: list
+  site_id:
+    description:
+    - The shop id (C(vads_site_id)), exactly 8 digits. Required, here or in each item of O(shops).
+    type: str
+  store:
+    description:
+    - Where the merchant server keeps this shop's gateway settings.
+    - In an item of O(shops), the keys given here are merged over the top-level O(store).
+    - Read only. Required, here or in each item of O(shops).
+    suboptions:
+      brand:
+        description:
+        - 'Database stores: the brand of the platform''s plugin, which names its settings. Defaults to V(payzen).'
+        - V(prestashop) uses it in upper case (C(PAYZEN_MODE), C(SYSTEMPAY_MODE), ...), V(magento2) in lower case
+          (C(payzen/general/ctx_mode), C(systempay/general/ctx_mode), ...), V(woocommerce) in the option name (C(woocommerce_payzen_settings),
+          ...).
+        - 'Default names: V(prestashop) C(<BRAND>_SITE_ID), C(<BRAND>_MODE) (C(<BRAND>_CTX_MODE), the PrestaShop
+          1.4 module''s name, when the database holds only that one), C(<BRAND>_KEY_TEST), C(<BRAND>_KEY_PROD),
+          C(<BRAND>_SIGN_ALGO), C(<BRAND>_PRIVKEY_PROD), C(<BRAND>_PUBKEY_PROD), C(<BRAND>_RETKEY_PROD) and TEST
+          twins; V(woocommerce) array keys C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo), C(prod_private_key),
+          C(prod_public_key), C(prod_return_key) and C(test_...) twins; V(magento2) C(<brand>/general/<setting>)
+          for the same settings, REST keys C(rest_private_key_prod), C(rest_public_key_prod), C(rest_return_key_prod)
+          and TEST twins. C(url_check) is not kept by these plugins (they compute it); O(store.keys) overrides any
+          name.'
+        type: str
+      connect_timeout:
+        description:
+        - 'Database stores: seconds to wait for the server to answer. Defaults to V(10).'
+        type: int
+      create:
+        description:
+        - 'File stores: whether a setting whose name the file does not hold may be added.'
+        - By default (V(null)) a missing name is added only when it is the collection's default name (C(VADS_KEY_PROD),
+          C(vads.key_prod), ...) or when the file holds no setting yet; a name given in O(store.keys) that the file
+          does not hold is an error naming the names it does hold, since the application would not read a new one.
+        - V(true) always adds missing names; V(false) never does.
+        - 'Database stores: by default writing a name the database does not hold fails, naming the plugin''s names
+          it does hold (a wrong O(store.keys), O(store.brand), or a plugin never saved); V(true) adds the row.'
+        type: bool
+      file_mode:
+        aliases:
+        - mode
+        description:
+        - 'File stores: permissions of the configuration file, as an octal string such as V(''0640'') (Ansible''s
+          usual O(store.mode), an alias).'
+        - 'By default the collection never widens a file''s permissions: a file that holds a key only loses access
+          for "other" users (V(''0644'') becomes V(''0640''), V(''0640'') stays), other files keep their mode. A
+          mode that lets other users read a file holding a key is refused.'
+        - Temporary files are created V('0600') and get this mode once their content is written.
+        type: raw
+      flat:
+        description:
+        - 'YAML and JSON stores: write a new dotted name such as C(payzen.key_prod) as one key with dots (V(true))
+          or as nested keys (V(false)).'
+        - 'Existing names are found either way. By default a new name follows its neighbours: flat when the mapping
+          already holds a key that starts with the same first part and a dot, nested otherwise.'
+        type: bool
+      group:
+        description:
+        - 'File stores: the group of the file (name or gid). By default the file keeps its group.'
+        type: str
+      keys:
+        description:
+        - Native names of the canonical settings C(site_id), C(ctx_mode), C(key_test), C(key_prod), C(sign_algo),
+          C(url_check), for software that does not use the defaults.
+        - 'Defaults: dotenv C(VADS_SITE_ID), C(VADS_CTX_MODE), C(VADS_KEY_TEST), C(VADS_KEY_PROD), C(VADS_SIGN_ALGO),
+          C(VADS_URL_CHECK); yaml and json dotted paths C(vads.site_id), C(vads.ctx_mode), ...; ini C(section.option)
+          with section C(vads): C(vads.site_id), ....'
+        - Software that keeps one key for the current mode (django-payzen's C(VADS_CERTIFICATE)) maps C(key) instead
+          of C(key_test) and C(key_prod); mode and key then change together in one write.
+        - 'The REST API keys of the embedded form are C(rest_private_key_test), C(rest_private_key_prod), C(rest_public_key_test),
+          C(rest_public_key_prod), C(rest_hmac_key_test), C(rest_hmac_key_prod): mapped by default on database stores,
+          kept by file stores only where mapped here.'
+        - Map a setting to V(null) when the software does not keep it.
+        type: dict
+      lock_timeout:
+        description:
+        - 'File stores: seconds to wait for another run that is changing the same file (runs lock the file''s sibling
+          C(.<name>.vads-lock)). Defaults to V(60); then the module fails and changes nothing.'
+        - 'Database stores: seconds to wait for another run that is changing the same table (runs take the server''s
+          named lock C(vads.shop:<database>.<table>) with C(GET_LOCK)), and for rows that any other transaction
+          holds (the session''s C(innodb_lock_wait_timeout)). Defaults to V(60); then the module fails and changes
+          nothing.'
+        - Check mode and read-only modules take no lock.
+        type: int
+      login_db:
+        description:
+        - 'Database stores: the shop''s database (schema) name. Required for database stores.'
+        type: str
+      login_host:
+        description:
+        - 'Database stores (V(prestashop), V(woocommerce), V(magento2)): the MySQL or MariaDB server''s host.'
+        - Defaults to V(localhost) (over TCP, as PyMySQL does); ignored when O(store.login_unix_socket) is set.
+        - Shops whose server, port or socket, user and database are the same share one connection and one transaction
+          per module call.
+        type: str
+      login_password:
+        description:
+        - 'Database stores: the user''s password. Never logged, returned or shown in an error message.'
+        - Shops that share a connection must give the same password.
+        - When the top-level O(store) does not give it, the environment variable E(VADS_STORE_LOGIN_PASSWORD) of
+          the process that runs the module (for example set by a play's C(environment:)) is used; an item of O(shops)
+          inherits the top-level value.
+        type: str
+      login_port:
+        description:
+        - 'Database stores: the server''s TCP port. Defaults to V(3306).'
+        type: int
+      login_unix_socket:
+        description:
+        - 'Database stores: the server''s unix socket, used instead of host and port.'
+        type: path
+      login_user:
+        description:
+        - 'Database stores: the user to log in as. Required for database stores.'
+        type: str
+      magento_root:
+        description:
+        - 'V(magento2): the shop''s root folder. When given, C(bin/magento cache:clean config) runs there after
+          a change is committed, and the shop''s result says C(cache_cleaned). In check mode it is reported, not
+          run.'
+        - 'Without it a change waits in Magento''s config cache: the shop''s result says C(cache_flush_required)
+          and a warning names the command to run.'
+        - 'Its C(app/etc/env.php) holds the crypt key that encrypts the REST private and HMAC keys: required to
+          read or write them when they are set.'
+        type: path
+      max_size_mb:
+        description:
+        - 'File stores: the largest file accepted, in megabytes. Defaults to V(10). A larger file fails with a clear
+          message before it is parsed.'
+        type: float
+      option_name:
+        description:
+        - 'V(woocommerce): the C(wp_options) row that holds the plugin''s settings, a PHP-serialized array. Defaults
+          to C(woocommerce_<brand>_settings).'
+        - Only the mapped entries change; every other entry stays byte for byte. The row must exist (the plugin
+          creates it when its settings are first saved).
+        type: str
+      overrides:
+        description:
+        - 'V(prestashop) and V(magento2): what to do when a write at a wider scope (global or shop group; default
+          or website) meets narrower scopes (shops, shop groups; websites, store views) that hold their own, different
+          value for the same setting, and so would keep serving it.'
+        - V(refuse) (the default) fails listing them (scopes and setting names, never values) and changes nothing;
+          V(write) sets them to the new value too; V(remove) deletes their rows so that the wider value applies.
+          The shop's result lists what was done in C(overrides).
+        type: str
+      owner:
+        description:
+        - 'File stores: the user that owns the file (name or uid). By default the file keeps its owner and group
+          when it is replaced; a run that cannot keep them (not root, not the owner) fails and changes nothing.'
+        type: str
+      path:
+        description:
+        - The configuration file, for file stores. It must exist.
+        type: path
+      scope:
+        description:
+        - 'V(magento2): the configuration scope, V(default), V(websites) or V(stores) (V(website) and V(store) are
+          accepted). Defaults to V(default).'
+        - 'Reading falls back as Magento does: a store view''s row, else its website''s row (read from the C(store)
+          table), else the default row. Writing sets the row of this scope.'
+        type: str
+      scope_id:
+        description:
+        - 'V(magento2): the website or store view id for O(store.scope=websites) or O(store.scope=stores). V(0)
+          (the default) for O(store.scope=default).'
+        type: int
+      shop_group_id:
+        description:
+        - 'V(prestashop) multistore: the shop group (C(id_shop_group)) whose row to read and write, when O(store.shop_id)
+          is not given (group row, else global row).'
+        type: int
+      shop_id:
+        description:
+        - 'V(prestashop) multistore: the shop (C(id_shop)) whose settings to read and write.'
+        - 'Reading returns the value in effect for that shop: its own row, else its shop group''s row, else the
+          global row. Writing sets the shop''s own row, created when missing (with the shop''s group, read from
+          C(<prefix>shop), and C(date_add)/C(date_upd) as PrestaShop sets them), so the other shops keep their values.'
+        - Leave O(store.shop_id) and O(store.shop_group_id) out for the global scope.
+        type: int
+      table_prefix:
+        description:
+        - 'Database stores: the tables'' prefix. Defaults to V(ps_) for V(prestashop) (table C(ps_configuration)),
+          V(wp_) for V(woocommerce) (table C(wp_options)), and no prefix for V(magento2) (table C(core_config_data)).'
+        - Letters, digits and underscores only.
+        type: str
+      type:
+        description:
+        - How the settings are kept. V(dotenv) (C(NAME=value) files), V(yaml), V(json) and V(ini) files are edited
+          in place, keeping comments, order, blank lines, quoting and C(export) prefixes.
+        - V(prestashop), V(woocommerce) and V(magento2) are the shop databases, where the collection provides them.
+        - Required, here or in each item of O(shops).
+        type: str
+    type: dict
   use_proxy:
     default: true
     description:

@@ -363,3 +363,25 @@ def test_transaction_pay_bad_input_or_a_refused_form_pays_nothing(sandbox, doten
     assert run.result["shops"][0]["paid"] is False and run.changed is False
     assert sandbox.api("GET", "shops/%s/transactions?mode=PRODUCTION" % site_id)["transactions"] == []
     assert "WrongKey12345678" not in run.output
+
+
+# ------------------------------------------------------------------------------------------ preflight
+def test_preflight_reads_the_rule_the_sandbox_holds_and_changes_nothing(sandbox, dotenv):
+    site_id, _certs = sandbox.new_shop()
+    url = sandbox.url + "/demo-merchant/ipn/%s" % site_id
+    path = dotenv(site_id, key_test="0123456789012345")
+    args = {"backoffice": sandbox.backoffice, "gateway_url": sandbox.url,
+            "shops": [{"name": "lyon", "site_id": site_id, "notification_url": url,
+                       "store": {"type": "dotenv", "path": str(path)}}]}
+    before, text = rule(sandbox, site_id), path.read_text()
+    run = run_module("preflight", args)
+    assert not run.failed and not run.changed, run.output
+    shop = run.shop("lyon")
+    assert shop["problems"] == [] and shop["notification_url"] == {"status": "registered",
+                                                                    "url_before": before["production_url"]}
+    assert rule(sandbox, site_id) == before and path.read_text() == text
+    assert sandbox.token not in run.output
+    # once registered, the preflight reads it back as the Back Office holds it
+    assert not run_module("notification_url", {"backoffice": sandbox.backoffice, "site_id": site_id,
+                                               "url": url, "gateway_url": sandbox.url}).failed
+    assert run_module("preflight", args).shop("lyon")["notification_url"]["url_before"] == url
