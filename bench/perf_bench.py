@@ -37,6 +37,7 @@ import http.client
 import json
 import os
 import platform
+import re
 import shutil
 import ssl
 import statistics
@@ -53,9 +54,13 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "tools"))
 from demo_fleet import Sandbox, build_fleet  # noqa: E402  pylint: disable=wrong-import-position
 
-# The collection's tasks of a go-live; golive_report is an action (no module process) but the collection's own work.
-MODULES = ("backoffice_certificate", "certificate", "ctx_mode", "golive_report", "notification_url", "payment_probe",
-           "shop_info", "transaction")
+def golive_modules():
+    """Every vads.shop module the go-live's play names (golive_report is an action, no module process, but the
+    collection's own work): the floor replaces each of them, so a module added to the role is never left real."""
+    names = set()
+    for path in [REPO / "playbooks" / "golive.yml"] + sorted((REPO / "roles" / "golive").rglob("*.yml")):
+        names.update(re.findall(r"^\s*(?:-\s+)?vads\.shop\.([a-z_]+):", path.read_text(), re.M))
+    return tuple(sorted(names))
 
 
 # ------------------------------------------------------------------------------------------ measuring
@@ -271,7 +276,7 @@ def collection_tree(folder, floor=False):
     (root / "plugins" / "action").mkdir(parents=True)
     for name in ("filter", "module_utils", "doc_fragments", "modules"):
         os.symlink(REPO / "plugins" / name, root / "plugins" / name)
-    for module in MODULES:
+    for module in golive_modules():
         shutil.copy(REPO / "bench" / "floor" / "vads_floor_action.py", root / "plugins" / "action" / (module + ".py"))
     return Path(folder)
 
