@@ -14,6 +14,9 @@ Scenarios (--only to pick some):
           Ansible floor: the same playbook, hosts, waves and tasks, with every vads.shop module task
           replaced by ansible.builtin.ping (an action plugin pings the host, then hands back the result
           the real module gave, so that the play takes exactly the same path).
+  preflight  the golive role's preflight of --preflight-shops shops (default 50) on one host, on the
+          real platform's path (manual Back Office adapter, production keys from the vault, the manual steps
+          declared done), --runs times, against its floor (the same tasks, the modules replaced as above).
   stores  one ctx_mode task over 1,000 dotenv files (on tmpfs and on disk) in units of a ping task;
           per-shop CPU of certificate and ctx_mode with a different key per shop at 100 and 1,000
           shops, keys given inline (one no_log value per shop) and through the secrets option.
@@ -27,7 +30,7 @@ Scenarios (--only to pick some):
           handing the 1,000 shops to a task costs by itself (ansible-core templating the task's
           arguments: a debug task over the same shop_options expression, against one over a constant).
 
-Usage: .venv/bin/python bench/perf_bench.py [--only golive,stores,again,http] [--runs 3] [--json FILE]
+Usage: .venv/bin/python bench/perf_bench.py [--only golive,preflight,stores,again,http] [--runs 3] [--json FILE]
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "tools"))
-from demo_fleet import Sandbox, build_fleet  # noqa: E402  pylint: disable=wrong-import-position
+from demo_fleet import Sandbox, build_fleet, store_text  # noqa: E402  pylint: disable=wrong-import-position
 
 def golive_modules():
     """Every vads.shop module the go-live's play names (golive_report is an action, no module process, but the
@@ -335,6 +338,67 @@ def _golive_once(shops, hosts, workdir):
     return out
 
 
+# ------------------------------------------------------------------------------------------ preflight
+PREFLIGHT_PLAY = """
+- name: Preflight of one host's shops, as the golive role runs it
+  hosts: shops
+  gather_facts: false
+  tasks:
+    - name: The golive role's preflight
+      ansible.builtin.include_role:
+        name: vads.shop.golive
+        tasks_from: preflight
+      vars:
+        golive_backoffice: {adapter: manual}
+        golive_gateway_url: ""
+        golive_first_payment: skip
+"""
+
+
+def bench_preflight(shops, workdir, runs=1):
+    """The golive role's preflight on the real platform's path (manual Back Office adapter, production keys
+    from the vault, the Back Office steps declared done) for one host's shops, against its floor."""
+    workdir = Path(workdir)
+    stores = workdir / "stores"
+    stores.mkdir(parents=True)
+    inventory = []
+    kinds = ("dotenv", "yaml", "json", "ini")
+    for i in range(shops):
+        kind = kinds[i % 4]
+        site_id = "%08d" % (40000001 + i)
+        path = stores / ("shop-%03d.%s" % (i, {"dotenv": "env"}.get(kind, kind)))
+        path.write_text(store_text(kind, site_id, "0123456789012345", placeholder=False))
+        inventory.append({"name": "shop-%03d" % i, "site_id": site_id, "brand": "payzen",
+                          "store": {"type": kind, "path": str(path)},
+                          "notification_url": "https://shop-%03d.example.com/payzen/ipn" % i,
+                          "key_prod": "Pq8RtY2mN9pL%04d" % i,
+                          "manual_done": ["production_key", "notification_url_production"]})
+    (workdir / "inventory.json").write_text(json.dumps({"shops": {"hosts": {"shop-host": {
+        "ansible_connection": "local", "ansible_python_interpreter": str(BIN / "python"),
+        "golive_shops": inventory}}}}))
+    (workdir / "play.yml").write_text(PREFLIGHT_PLAY)
+    cmd = [str(BIN / "ansible-playbook"), "-i", str(workdir / "inventory.json"), str(workdir / "play.yml")]
+    real_tree, floor_tree = collection_tree(workdir / "real"), collection_tree(workdir / "floor", floor=True)
+    record = workdir / "record"
+    record.mkdir()
+    each = []
+    for _run in range(runs):
+        real_cpu, _wall, output = run_cpu(cmd, tree_env(real_tree, {
+            "VADS_BENCH_RECORD": str(record), "ANSIBLE_CALLBACK_PLUGINS": str(REPO / "bench" / "floor"),
+            "ANSIBLE_CALLBACKS_ENABLED": "vads_bench_record"}))
+        if "failed=0" not in output:
+            sys.exit("the preflight failed:\n" + output[-4000:])
+        floor_cpu, _wall, output = run_cpu(cmd, tree_env(floor_tree, {"VADS_BENCH_RECORD": str(record)}))
+        if "failed=0" not in output:
+            sys.exit("the preflight's floor failed:\n" + output[-4000:])
+        each.append({"real_cpu": real_cpu, "floor_cpu": floor_cpu})
+    out = {"shops": shops, "runs": each, "module_tasks": len(os.listdir(record))}
+    for key in ("real_cpu", "floor_cpu"):
+        out[key] = statistics.median(run[key] for run in each)
+    out["beyond_floor_per_shop"] = (out["real_cpu"] - out["floor_cpu"]) / shops
+    return out
+
+
 # ------------------------------------------------------------------------------------------ http
 def bench_http(requests_count=200):
     workdir = Path(tempfile.mkdtemp(prefix="vads-bench-http-"))
@@ -415,6 +479,12 @@ def table(results):
     lines.append("")
     lines.append("| measure | value | goal |")
     lines.append("|---|---|---|")
+    pre = results.get("preflight")
+    if pre:
+        lines.append("| preflight of %d shops on one host, manual adapter (the real platform's path), %d module call(s): "
+                     "CPU, collection / floor; beyond the floor per shop | %.1f s / %.1f s; %.3f s | |"
+                     % (pre["shops"], pre["module_tasks"], pre["real_cpu"], pre["floor_cpu"],
+                        pre["beyond_floor_per_shop"]))
     golive = results.get("golive")
     if golive:
         runs = golive.get("runs") or [golive]
@@ -472,8 +542,9 @@ def table(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="golive,stores,again,http")
+    parser.add_argument("--only", default="golive,preflight,stores,again,http")
     parser.add_argument("--runs", type=int, default=3, help="medians of this many runs (stores)")
+    parser.add_argument("--preflight-shops", type=int, default=50)
     parser.add_argument("--golive-shops", type=int, default=200)
     parser.add_argument("--golive-hosts", type=int, default=4)
     parser.add_argument("--golive-runs", type=int, default=1, help="go-lives (each with its floor), medians shown")
@@ -491,6 +562,12 @@ def main():
     if "stores" in only:
         results["stores"] = bench_stores(args.runs, args.tmpfs, args.disk or None,
                                          args.stores_plays.split(",") if args.stores_plays else None)
+    if "preflight" in only:
+        workdir = Path(tempfile.mkdtemp(prefix="vads-bench-preflight-"))
+        try:
+            results["preflight"] = bench_preflight(args.preflight_shops, workdir, args.runs)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
     if "golive" in only:
         workdir = Path(tempfile.mkdtemp(prefix="vads-bench-golive-"))
         try:
