@@ -91,7 +91,10 @@ class StoreChecks(Operation):
 
     def __init__(self):
         self.steps = (CtxMode(), Certificate(), RestKeys())
-        self.would_change = {}  # by shop name: kept here, as Batch returns no result once any shop has a problem
+        # By shop name, kept here: Batch returns no per-shop result once a shop has a problem or planning the
+        # files fails, and a preflight still reports every store it could read.
+        self.would_change = {}
+        self.infos = {}
 
     @staticmethod
     def _asks(shop, single_key=False):
@@ -108,6 +111,10 @@ class StoreChecks(Operation):
     _RENAMES = (("key: ", "key_prod: ", KEY), ("value: ", "key_prod: ", KEY), ("value ", "rest_keys_prod ", REST))
 
     def check(self, shop):
+        return []  # in plan(): every store that can be read is described, whatever its shop's problems
+
+    def option_problems(self, shop):
+        """Problems with the shop's own options (the steps' check()), worded for the inventory."""
         problems = []
         for what, step, ask, (theirs, ours, about) in zip((MODE, KEY, REST), self.steps, self._asks(shop),
                                                           self._RENAMES):
@@ -121,7 +128,13 @@ class StoreChecks(Operation):
         return problems
 
     def plan(self, shop, store, current, backend):
-        changes, wants, problems = {}, {}, []
+        info = {"name": shop["name"], "store": store.describe()}
+        info.update(describe(store, current, backend))
+        self.infos[shop["name"]] = info
+        problems = self.option_problems(shop)
+        if problems:
+            return Plan(problems=problems)
+        changes, wants = {}, {}
         for what, step, ask in zip((MODE, KEY, REST), self.steps, self._asks(shop, store.single_key)):
             if ask is None:
                 continue
@@ -141,22 +154,23 @@ def check_stores(module, shops):
     out = {}
     general = []
     checks = StoreChecks()
-    batch = Batch(CheckOnly(module), checks, read_back=describe)
+    batch = Batch(CheckOnly(module), checks)
     asks = [dict((k, shop.get(k)) for k in ("name", "store", "ctx_mode", "key_prod", "rest_keys_prod"))
             for shop in shops]
+    failures = []
     try:
-        result = batch.execute(asks)
-        items, failures = result["shops"], []
+        batch.execute(asks)
     except Stopped as stop:
-        items, failures = stop.result.get("shops") or [], stop.result.get("failures")
-        if failures is None:  # not one shop's: a store that could not be planned or staged
+        failures = stop.result.get("failures")
+        if failures is None:  # not one shop's: a store whose edit could not be planned or staged
             general.append(stop.msg)
-    for item in items:
-        out.setdefault(item["name"], {"problems": []})["info"] = item["info"]
+    for name, info in checks.infos.items():
+        out.setdefault(name, {"problems": []})["info"] = info
     for failure in failures or ():
         out.setdefault(failure["name"], {"problems": []})["problems"].extend(failure["problems"])
     for name, settings in checks.would_change.items():
-        out.setdefault(name, {"problems": []})["would_change"] = [] if out[name]["problems"] else settings
+        entry = out.setdefault(name, {"problems": []})
+        entry["would_change"] = [] if entry["problems"] else settings
     return out, general
 
 
