@@ -747,7 +747,8 @@ options:
     description:
     - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
       makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
-      gets its entry by its name (O(shops[].name)).'
+      gets its entry by its name (O(shops[].name)). A dict option (the three REST API keys) takes a dict of strings
+      there.'
     - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
       per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
       the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
@@ -2104,7 +2105,8 @@ options:
     description:
     - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
       makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
-      gets its entry by its name (O(shops[].name)).'
+      gets its entry by its name (O(shops[].name)). A dict option (the three REST API keys) takes a dict of strings
+      there.'
     - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
       per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
       the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
@@ -2798,7 +2800,8 @@ options:
     description:
     - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
       makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
-      gets its entry by its name (O(shops[].name)).'
+      gets its entry by its name (O(shops[].name)). A dict option (the three REST API keys) takes a dict of strings
+      there.'
     - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
       per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
       the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned
@@ -3427,7 +3430,8 @@ options:
     description:
     - 'The secret options of the shops (keys, REST passwords) in one value: what the filter P(vads.shop.secrets#filter)
       makes from the inventory''s shops, or JSON text mapping each shop''s name to its secret options. Each shop
-      gets its entry by its name (O(shops[].name)).'
+      gets its entry by its name (O(shops[].name)). A dict option (the three REST API keys) takes a dict of strings
+      there.'
     - 'Use it for large fleets: Ansible masks every no_log value in everything a module returns, one string replacement
       per value and string, so one key per item of O(shops) costs time in the square of the number of shops. Here
       the keys are one value for Ansible and the module masks each of them itself, in linear time. Never returned

@@ -6,10 +6,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.collections import is_string
 
 from ansible_collections.vads.shop.plugins.module_utils.secrets import encode
+
+
+def _text(value):
+    # An unquoted YAML key of digits (the placeholder 1111111111111111) is an int: it is taken as its text,
+    # as a module's str option takes it, so that the module can name it.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not is_string(value):
+        raise TypeError(type(value).__name__)
+    return str(value)
 
 
 def secrets(shops, mapping):
@@ -27,13 +39,18 @@ def secrets(shops, mapping):
             value = shop.get(key)
             if value is None:
                 continue
-            # An unquoted YAML key of digits (the placeholder 1111111111111111) is an int: it is taken as its
-            # text, as a module's str option takes it, so that the module can name it.
-            if isinstance(value, int) and not isinstance(value, bool):
-                value = str(value)
-            if not is_string(value):
-                raise AnsibleFilterError("vads.shop.secrets: %s of shop %r must be a string" % (key, shop["name"]))
-            options[option] = str(value)
+            if isinstance(value, Mapping):  # a dict of keys, such as the REST API keys
+                try:
+                    options[option] = dict((str(k), _text(v)) for k, v in value.items() if v is not None)
+                except TypeError:
+                    raise AnsibleFilterError("vads.shop.secrets: each key of %s of shop %r must be a string"
+                                             % (key, shop["name"]))
+                continue
+            try:
+                options[option] = _text(value)
+            except TypeError:
+                raise AnsibleFilterError("vads.shop.secrets: %s of shop %r must be a string (or a dict of strings)"
+                                         % (key, shop["name"]))
         if options:
             if shop["name"] in bundle:
                 raise AnsibleFilterError("vads.shop.secrets: two shops are named %r" % shop["name"])

@@ -11,7 +11,8 @@ With the keys in one bundle (one no_log value for ansible-core), the module mask
 values itself, in one pass over its output with set look-ups: linear in the output.
 
 The bundle maps each shop's name to its secret options, for example
-``{"lyon": {"value": "..."}}``, encoded by the ``vads.shop.secrets`` filter as an opaque string (so
+``{"lyon": {"value": "..."}}`` (a dict option, such as the three REST API keys, maps its sub-options
+to strings), encoded by the ``vads.shop.secrets`` filter as an opaque string (so
 that no templating engine turns it back into a dict, which ansible-core would then mask value by
 value). Plain JSON text is accepted too.
 
@@ -43,7 +44,11 @@ def encode(mapping):
 
 
 def decode(text, allowed=None):
-    """{shop name: {option: value}} from the bundle's text; SecretsError naming what is wrong."""
+    """{shop name: {option: value}} from the bundle's text; SecretsError naming what is wrong.
+
+    allowed: the secret options of the module (secret_options()): any other is refused, and each value
+    must have its option's form (a string, or for a dict option a dict of its sub-options' strings).
+    """
     if text is None or text == "":
         return {}
     if not isinstance(text, str):
@@ -74,16 +79,37 @@ def decode(text, allowed=None):
                                    % (name, option, ", ".join(sorted(allowed)) or "none"))
             if value is None:
                 continue
-            if not isinstance(value, str):
-                raise SecretsError("secrets[%r][%r] must be a string" % (name, option))
+            parts = allowed.get(option) if isinstance(allowed, dict) else None
+            value = _in_form(name, option, value, parts, checked=allowed is not None)
             clean[option] = value
         out[str(name)] = clean
     return out
 
 
+def _in_form(name, option, value, parts, checked):
+    """value as its option takes it: a string or, for a dict option (parts: its keys), a dict of strings.
+    Unchecked (the module checked the bundle already), a dict is taken as it is."""
+    if isinstance(value, dict) and (parts or not checked):
+        unknown = sorted(set(value) - set(parts or value))
+        if unknown:
+            raise SecretsError("secrets[%r][%r] gives %s, which %s not among its keys (%s)"
+                               % (name, option, ", ".join(map(repr, unknown)), "is" if len(unknown) == 1 else "are",
+                                  ", ".join(parts)))
+        if not all(isinstance(v, str) or v is None for v in value.values()):
+            raise SecretsError("secrets[%r][%r] must map each of its keys to a string" % (name, option))
+        return dict((k, v) for k, v in value.items() if v is not None)
+    if parts:
+        raise SecretsError("secrets[%r][%r] must be a dict of %s" % (name, option, ", ".join(parts)))
+    if not isinstance(value, str):
+        raise SecretsError("secrets[%r][%r] must be a string" % (name, option))
+    return value
+
+
 def secret_options(spec):
-    """The top-level options of an argument spec that hold secrets (no_log)."""
-    return sorted(name for name, opts in spec.items() if opts.get("no_log") is True and name != "secrets")
+    """The top-level options of an argument spec that hold secrets (no_log), each with the names of its
+    sub-options where it is a dict (the REST API keys), else None."""
+    return dict((name, sorted(opts["options"]) if opts.get("type") == "dict" and opts.get("options") else None)
+                for name, opts in sorted(spec.items()) if opts.get("no_log") is True and name != "secrets")
 
 
 def apply(items, bundle):
@@ -112,7 +138,11 @@ def apply(items, bundle):
 
 
 def values(bundle):
-    return [value for options in bundle.values() for value in options.values() if value]
+    out = []
+    for options in bundle.values():
+        for value in options.values():
+            out.extend(value.values() if isinstance(value, dict) else [value])
+    return [value for value in out if value]
 
 
 # ------------------------------------------------------------------------------------------ scrubbing

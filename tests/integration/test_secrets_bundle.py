@@ -91,3 +91,36 @@ def test_the_filter_builds_the_bundle_in_a_playbook(tmp_path):
     # the keys were in the play's vars (not no_log there); the module's own output carries none
     section = out[out.index("TASK [Install]"):]
     _no_key(section)
+
+
+REST = {"lyon": {"private_key": "prodpassword_Lyon2Cd34Ef56Gh78", "public_key": "40000002:publickey_Lyon98Yw76",
+                 "hmac_key": "HmLyonK3yS0m3th1ngL0ng3n0"},
+        "nice": {"private_key": "prodpassword_Nice2Cd34Ef56Gh78", "public_key": "40000003:publickey_Nice98Yw76",
+                 "hmac_key": "HmNiceK3yS0m3th1ngL0ng3n0"}}
+
+
+def test_rest_keys_through_the_bundle_four_phases_at_vvvv(tmp_path):
+    """The three REST API keys of each shop as one dict in the bundle: installed, masked, and a bundle of the
+    wrong form is refused by name, changing nothing (it used to end in a Python error)."""
+    paths = dict((n, p) for n, p in _fleet(tmp_path).items() if n in REST)
+    keys = {"rest_private_key_prod": "REST_PRIVATE_KEY_PROD", "rest_public_key_prod": "REST_PUBLIC_KEY_PROD",
+            "rest_hmac_key_prod": "REST_HMAC_KEY_PROD"}
+    shops = [{"name": n, "store": {"type": "dotenv", "path": str(p), "keys": keys, "create": True}}
+             for n, p in sorted(paths.items())]
+    before = snapshot(list(paths.values()))
+    wrong = run_module("rest_keys", {"mode": "PRODUCTION", "shops": shops,
+                                     "secrets": encode({"lyon": {"value": REST["lyon"]["private_key"]}})})
+    assert wrong.failed and "secrets['lyon']['value'] must be a dict of hmac_key, private_key, public_key" \
+        in wrong.result["msg"], wrong.output
+    assert snapshot(list(paths.values())) == before
+    args = {"mode": "PRODUCTION", "shops": shops, "secrets": encode(dict((n, {"value": v}) for n, v in REST.items()))}
+    outputs = []
+    for check, changed in ((True, True), (False, True), (True, False), (False, False)):
+        run = run_module("rest_keys", args, check=check, diff=True, verbosity=4)
+        assert not run.failed and run.changed is changed, run.output
+        outputs.append(run.output + json.dumps(run.result))
+    for name, path in paths.items():
+        assert "REST_PRIVATE_KEY_PROD=%s" % REST[name]["private_key"] in path.read_text()
+    assert_vvvv(outputs[0])
+    for value in [v for shop in REST.values() for v in shop.values()]:
+        assert all(value not in text for text in outputs + [wrong.output]), value[:12]

@@ -104,7 +104,10 @@ def _patch(module_common, folder):
             target = None
         shared = built = None
         if target is not None and not os.path.exists(target):
-            key = _sha(("%s\0%s\0" % (ansible.release.__version__, os.path.basename(target))).encode()
+            # The module's path is part of the key: two checkouts (a clone's `make test` and the working copy's)
+            # share this folder, and the same module file would otherwise get the other checkout's payload.
+            key = _sha(("%s\0%s\0%s\0" % (ansible.release.__version__, os.path.basename(target),
+                                             os.path.abspath(kwargs["module_path"]))).encode()
                        + kwargs["b_module_data"])
             shared = os.path.join(folder, key[:40])
             entry = _read(shared)

@@ -52,8 +52,34 @@ def test_apply_by_name_refuses_unknown_names_and_double_values():
 
 def test_secret_options_of_a_spec():
     spec = {"value": {"type": "str", "no_log": True}, "keys": {"type": "dict", "no_log": False},
-            "mode": {"type": "str"}, "secrets": {"type": "str", "no_log": True}}
-    assert sec.secret_options(spec) == ["value"]
+            "mode": {"type": "str"}, "secrets": {"type": "str", "no_log": True},
+            "rest": {"type": "dict", "no_log": True, "options": {"public_key": {}, "hmac_key": {}}}}
+    assert sec.secret_options(spec) == {"value": None, "rest": ["hmac_key", "public_key"]}
+
+
+REST = {"private_key": PASSWORD, "public_key": "40127895:publickey_Zx98Yw76", "hmac_key": "Hm4cK3yS0m3th1ngL0ng"}
+
+
+def test_a_dict_option_takes_a_dict_of_strings_and_each_of_them_is_masked():
+    allowed = {"value": ["hmac_key", "private_key", "public_key"]}
+    bundle = sec.decode(sec.encode({"lyon": {"value": REST}}), allowed)
+    assert bundle == {"lyon": {"value": REST}}
+    assert sorted(sec.values(bundle)) == sorted(REST.values())
+    scrubbed = sec.Scrubber(sec.values(bundle)).scrub({"msg": "keys %s" % " ".join(REST.values())})
+    assert not any(v in scrubbed["msg"] for v in REST.values()), scrubbed
+
+
+@pytest.mark.parametrize("value, words", [
+    (PASSWORD, "must be a dict of hmac_key, private_key, public_key"),
+    ({"private_key": PASSWORD, "hmac": "x"}, "'hmac', which is not among its keys"),
+    ({"private_key": 1234}, "must map each of its keys to a string"),
+])
+def test_a_dict_option_of_the_wrong_form_is_named_without_its_values(value, words):
+    with pytest.raises(sec.SecretsError) as caught:
+        sec.decode(sec.encode({"lyon": {"value": value}}), {"value": ["hmac_key", "private_key", "public_key"]})
+    assert words in str(caught.value) and PASSWORD not in str(caught.value)
+    with pytest.raises(sec.SecretsError, match="must be a string"):  # and a dict where a string is wanted
+        sec.decode(sec.encode({"lyon": {"key": REST}}), {"key": None})
 
 
 def test_scrubber_masks_everywhere():
@@ -107,3 +133,13 @@ def test_filter_takes_an_unquoted_yaml_key_of_digits_as_its_text():
     for value in (True, 1.5, ["x"]):
         with pytest.raises(AnsibleFilterError, match="must be a string"):
             secrets([{"name": "lyon", "key_prod": value}], {"key_prod": "key_prod"})
+
+
+def test_filter_keeps_a_dict_of_keys_as_a_dict():
+    from ansible.errors import AnsibleFilterError
+    from ansible_collections.vads.shop.plugins.filter.secrets import secrets
+
+    text = secrets([{"name": "lyon", "rest_keys_prod": REST}, {"name": "nice"}], {"value": "rest_keys_prod"})
+    assert sec.decode(text, {"value": sorted(REST)}) == {"lyon": {"value": REST}}
+    with pytest.raises(AnsibleFilterError, match="each key of rest_keys_prod of shop 'lyon' must be a string"):
+        secrets([{"name": "lyon", "rest_keys_prod": {"private_key": ["x"]}}], {"value": "rest_keys_prod"})
