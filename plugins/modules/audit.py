@@ -255,6 +255,8 @@ shops:
 
 import copy
 
+# First of the collection's imports: each module_utils file below is then compiled once, not twice.
+from ansible_collections.vads.shop.plugins.module_utils import compile_once  # noqa: F401 pylint: disable=unused-import
 from ansible_collections.vads.shop.plugins.module_utils.audit import DEFAULT_KEY_MAX_AGE_DAYS, SHOP_OPTIONS, Auditor
 from ansible_collections.vads.shop.plugins.module_utils.backoffice import BACKOFFICE_SPEC
 from ansible_collections.vads.shop.plugins.module_utils.batch import FleetModule, argument_spec, merge_shops

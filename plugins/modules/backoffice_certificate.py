@@ -186,6 +186,8 @@ import re
 import secrets
 import string
 
+# First of the collection's imports: each module_utils file below is then compiled once, not twice.
+from ansible_collections.vads.shop.plugins.module_utils import compile_once  # noqa: F401 pylint: disable=unused-import
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
 from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, Operation, Plan

@@ -250,6 +250,8 @@ checklist:
     changed: true
 """
 
+# First of the collection's imports: each module_utils file below is then compiled once, not twice.
+from ansible_collections.vads.shop.plugins.module_utils import compile_once  # noqa: F401 pylint: disable=unused-import
 from ansible_collections.vads.shop.plugins.module_utils import backoffice as bo
 from ansible_collections.vads.shop.plugins.module_utils import gateway as gw
 from ansible_collections.vads.shop.plugins.module_utils import notification

@@ -74,6 +74,8 @@ import copy
 
 from ansible.module_utils.basic import AnsibleModule
 
+# First of the collection's imports: each module_utils file below is then compiled once, not twice.
+from ansible_collections.vads.shop.plugins.module_utils import compile_once  # noqa: F401 pylint: disable=unused-import
 from ansible_collections.vads.shop.plugins.module_utils.report_files import ARGUMENT_SPEC, ReportError, run
 
 

@@ -127,6 +127,8 @@ shops:
       elements: str
 """
 
+# First of the collection's imports: each module_utils file below is then compiled once, not twice.
+from ansible_collections.vads.shop.plugins.module_utils import compile_once  # noqa: F401 pylint: disable=unused-import
 from ansible_collections.vads.shop.plugins.module_utils.batch import Batch, FleetModule, argument_spec
 from ansible_collections.vads.shop.plugins.module_utils.merchant import ShopInfo
 
