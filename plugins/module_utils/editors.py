@@ -224,7 +224,7 @@ def _flatten(data, prefix="", keep_null=False):
 class _Editors(Mapping):
     """kind -> editor class, each editor's module imported the first time its kind is asked for.
 
-    A module process compiles every module it imports from its payload (twice: CPython's zipimport), and
+    A module process compiles every module it imports from its payload (see compile_once.py), and
     the YAML, JSON and INI editors were two thirds of this file: a fleet of one store type needs one.
     """
 
