@@ -76,50 +76,60 @@ def golive_checklist(shops, backoffice, first_payment="verify"):
     return items
 
 
-def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_url=""):
-    """Problems the modules cannot see: the inventory against the stores and the adapter."""
+def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_url="", reported=None):
+    """Problems the modules cannot see: the inventory against the stores and the adapter.
+
+    reported: the shops of a vads.shop.preflight result; a problem it already names for a shop (the same
+    text, after its step) is not named again.
+    """
     from ansible_collections.vads.shop.plugins.module_utils.backoffice import manual_done_problem
     from ansible_collections.vads.shop.plugins.module_utils.rest import BACK_OFFICE_PATH
     from ansible_collections.vads.shop.plugins.module_utils.rules import site_id_placeholder_problem
     adapter = (backoffice or {}).get("adapter", "manual")
     stores = _by_name(before)
+    named = {}
+    for item in reported or []:
+        if isinstance(item, dict):
+            named.setdefault(item.get("name"), []).extend(item.get("problems") or [])
     problems = []
+
+    def add(name, text):
+        if not any(p == text or p.endswith(": " + text) for p in named.get(name, ())):
+            problems.append("shop %r: %s" % (name, text))
+
     for shop in shops:
         name = shop.get("name")
-        where = "shop %r" % (name,)
         store = stores.get(name, {})
         held = store.get("site_id")
         if held and shop.get("site_id") and str(held) != str(shop["site_id"]):
-            problems.append("%s: the inventory says site id %s but the store holds %s" % (where, shop["site_id"], held))
+            add(name, "the inventory says site id %s but the store holds %s" % (shop["site_id"], held))
         problem = site_id_placeholder_problem(held or shop.get("site_id"))
         if problem:
-            problems.append("%s: %s" % (where, problem))
+            add(name, problem)
         if store.get("rest_api") and shop.get("rest_keys_prod") is None and not all(
                 (store.get("rest_keys") or {}).get("PRODUCTION", {}).values()):
-            problems.append("%s: the shop uses the REST API (embedded form) and has no production REST keys: give "
-                            "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)"
-                            % (where, BACK_OFFICE_PATH))
+            add(name, "the shop uses the REST API (embedded form) and has no production REST keys: give "
+                     "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)" % BACK_OFFICE_PATH)
         problem = manual_done_problem(shop.get("manual_done"))
         if problem:
-            problems.append("%s: %s" % (where, problem))
+            add(name, problem)
         one_key = bool(store.get("single_key"))
         if shop.get("key_prod") is None:
             if one_key and store.get("ctx_mode") != "PRODUCTION":
-                problems.append("%s: key_prod is required: this store keeps one key, for the current mode, so the "
-                                "production key goes in with the switch and must come from the vault" % where)
+                add(name, "key_prod is required: this store keeps one key, for the current mode, so the production key "
+                         "goes in with the switch and must come from the vault")
             elif adapter == "manual" and not store.get("ready_for_production"):
-                problems.append("%s: key_prod is required with the manual Back Office adapter (copy the production key "
-                                "from the Certificates tab into the vault)" % where)
+                add(name, "key_prod is required with the manual Back Office adapter (copy the production key from the "
+                         "Certificates tab into the vault)")
         if not shop.get("notification_url"):
-            problems.append("%s: notification_url is required (the PRODUCTION URL of the notification rule)" % where)
+            add(name, "notification_url is required (the PRODUCTION URL of the notification rule)")
         if not shop.get("brand") and not gateway_url:
-            problems.append("%s: brand is required to reach the brand's payment endpoint (payzen, systempay, ...)"
-                            % where)
+            add(name, "brand is required to reach the brand's payment endpoint (payzen, systempay, ...)")
         if (adapter == "manual" and first_payment == "verify" and "first_payment" in (shop.get("manual_done") or [])
                 and shop.get("rest_password_prod")
                 and not (shop.get("first_payment_order_id") or shop.get("first_payment_uuid"))):
-            problems.append("%s: first_payment is declared done: give its first_payment_order_id (or "
-                            "first_payment_uuid) so that the collection can read it, cancel it and check it" % where)
+            add(name, "first_payment is declared done: give its first_payment_order_id (or first_payment_uuid) so "
+                     "that the collection can read it, cancel it and check it")
     pending = [i for i in golive_checklist(shops, backoffice, first_payment) if i["before_switch"] and not i["done"]]
     if pending:
         problems.append("Back Office work must be done before any shop of this host goes to PRODUCTION; once done, "

@@ -177,6 +177,7 @@ def test_bad_input_stops_its_host_at_preflight_and_others_go_on(sandbox, fleet, 
         {"a-good": [("good", "dotenv")], "b-placeholder": [("placeholder", "yaml"), ("fine-b", "dotenv")],
          "c-http": [("http-url", "ini")], "d-prod": [("prod-typo", "json")]},
         extra_shop_vars={"placeholder": {"key_prod": "2222222222222222"},
+                         "fine-b": {"manual_done": ["notification_url_prodution"]},
                          "http-url": {"notification_url": "http://shop.example.com/ipn"},
                          "prod-typo": {"ctx_mode": "PROD"}},
         extra_vars={"vads_golive_max_fail_percentage": 100})
@@ -198,6 +199,8 @@ def test_bad_input_stops_its_host_at_preflight_and_others_go_on(sandbox, fleet, 
     report = dict((h["host"], h) for h in report_hosts(tmp_path))
     assert report["a-good"]["status"] == "done"
     assert report["b-placeholder"]["status"] == "failed" and "preflight" in report["b-placeholder"]["failure"]
+    # a problem the preflight module names is not named again by the role's own checks
+    assert report["b-placeholder"]["failure"].count("'notification_url_prodution'") == 1, report["b-placeholder"]
 
 
 def test_faults_are_retried_and_a_failed_run_converges(sandbox, fleet, tmp_path):

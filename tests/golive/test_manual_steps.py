@@ -66,6 +66,17 @@ def test_misspelt_manual_done_is_refused_naming_the_valid_names(sandbox, tmp_pat
         [{"name": "lyon", "site_id": shop["site_id"], "notification_url": "https://x.example.com/ipn", "brand": "payzen",
           "key_prod": "A" * 16, "manual_done": ["production_kye"]}], {"shops": []}, MANUAL)
     assert any("'production_kye'" in p and "valid names are" in p for p in problems), problems
+    # The role's stop message: the preflight module's problems, then the filter's, each named once.
+    lyon = {"name": "lyon", "site_id": shop["site_id"], "store": shop["store"],
+            "notification_url": "https://x.example.com/ipn", "manual_done": ["production_kye"]}
+    run = run_module("preflight", {"backoffice": MANUAL, "shops": [lyon],
+                                   "secrets": json.dumps({"lyon": {"key_prod": "A" * 16}})})
+    assert not run.failed and not run.changed, run.output
+    named = run.result["problems"] + fleet.golive_preflight([dict(lyon, key_prod="A" * 16, brand="payzen")],
+                                                             {"shops": []}, MANUAL, "verify", "", run.result["shops"])
+    assert sum(p.count("'production_kye'") for p in named) == 1, named
+    assert any(p.startswith("shop 'lyon': 14.2 notification URL: manual_done holds") for p in named), named
+    assert any(p.startswith("Back Office work must be done") for p in named), named  # the filter's own still there
 
 
 def test_preflight_sees_what_would_stop_a_host_after_a_change():
