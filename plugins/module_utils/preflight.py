@@ -109,6 +109,10 @@ class StoreChecks(Operation):
     # The steps name the keys by their own options; here they are key_prod and rest_keys_prod. A problem
     # of the key's form is the production key's, whichever step saw it, and is named once.
     _RENAMES = (("key: ", "key_prod: ", KEY), ("value: ", "key_prod: ", KEY), ("value ", "rest_keys_prod ", REST))
+    # What the steps tell a caller of their module to do, told as the go-live's user does it.
+    _ADVICE = (("give replace: true to rotate it (14.4)",
+                "if the store's key is the right one, put it in the vault as key_prod; to roll out a new production "
+                "key, run playbooks/rotate_certificate.yml (14.4), not the go-live"),)
 
     def check(self, shop):
         return []  # in plan(): every store that can be read is described, whatever its shop's problems
@@ -127,6 +131,13 @@ class StoreChecks(Operation):
                     problems.append(problem)
         return problems
 
+    @classmethod
+    def _advice(cls, problem):
+        for theirs, ours in cls._ADVICE:
+            if problem.endswith(theirs):
+                return problem[:-len(theirs)] + ours
+        return problem
+
     def plan(self, shop, store, current, backend):
         info = {"name": shop["name"], "store": store.describe()}
         info.update(describe(store, current, backend))
@@ -139,7 +150,7 @@ class StoreChecks(Operation):
             if ask is None:
                 continue
             plan = step.plan(ask, store, current, backend)
-            problems.extend(_about(what, plan.problems))
+            problems.extend(_about(what, [self._advice(p) for p in plan.problems]))
             changes.update(plan.changes)
             wants.update(plan.wants)
         self.would_change[shop["name"]] = sorted(store.mapping.get(s, s) for s in changes)

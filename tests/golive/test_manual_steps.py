@@ -182,6 +182,20 @@ def test_replacing_another_real_production_key_needs_replace(sandbox, tmp_path):
     result = run.result["shops"][0]
     assert (result["fingerprint_before"], result["fingerprint"]) == (fp(old), fp(new))
     assert new not in run.output and old not in run.output
+    # The go-live's preflight (manual adapter, the vault's key_prod) names it as the go-live's user acts on it.
+    shop = new_shop(sandbox, tmp_path)
+    old = shop["certs"]["production_key"]
+    before = shop["path"].read_bytes()
+    run = run_module("preflight", {"backoffice": MANUAL, "secrets": json.dumps({"lyon": {"key_prod": new}}),
+                                   "shops": [{"name": "lyon", "site_id": shop["site_id"], "store": shop["store"],
+                                              "notification_url": "https://x.example.com/ipn",
+                                              "manual_done": ["production_key", "notification_url_production"]}]})
+    assert not run.failed and not run.changed, run.output
+    assert run.result["problems"] == [
+        "shop 'lyon': 14.1 production key: the store already holds another production key (%s); installing %s "
+        "would replace it: if the store's key is the right one, put it in the vault as key_prod; to roll out a new "
+        "production key, run playbooks/rotate_certificate.yml (14.4), not the go-live" % (fp(old), fp(new))]
+    assert shop["path"].read_bytes() == before and new not in run.output and old not in run.output
     # A placeholder is replaced without it.
     shop = new_shop(sandbox, tmp_path, key_prod="2222222222222222")
     run = run_module("certificate", {"store": shop["store"], "mode": "PRODUCTION", "value": new})

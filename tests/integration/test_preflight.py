@@ -121,7 +121,7 @@ def test_a_one_key_store_takes_its_key_with_the_switch(tmp_path):
     assert run.shop("one-key")["problems"] == [] and run.shop("one-key")["info"]["single_key"] is True
     assert sorted(run.shop("one-key")["would_change"]) == ["VADS_CTX_MODE", "VADS_KEY"]
     rotation = " | ".join(run.shop("rotation")["problems"])
-    assert "14.1 production key" in rotation and "replace: true" in rotation, rotation
+    assert "14.1 production key" in rotation and "run playbooks/rotate_certificate.yml (14.4)" in rotation, rotation
     assert snapshot([str(one), str(two)]) == before
 
 
