@@ -44,12 +44,13 @@ FILES = {
 }
 
 
-def pythons():
-    """This venv's Python, and every Python 3.8 or later pyenv holds (the versions a managed host may run)."""
-    found = {sys.version_info[:2]: sys.executable}
+def pythons(older=False):
+    """This venv's Python, and every Python 3.8 or later pyenv holds (the versions a managed host may run);
+    older: the Pythons 3.x before 3.8 instead (a C zipimport, which it leaves alone)."""
+    found = {} if older else {sys.version_info[:2]: sys.executable}
     for path in sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.*/bin/python3"))):
         match = re.search(r"/3\.(\d+)", path)
-        if match and int(match.group(1)) >= 8:
+        if match and (int(match.group(1)) < 8) == older:
             found.setdefault((3, int(match.group(1))), path)
     return [found[key] for key in sorted(found)]
 
@@ -72,6 +73,22 @@ def test_each_file_in_the_zip_is_compiled_once_and_runs_the_same(tmp_path, pytho
     assert runs["patched"][2] == "[('__init__.py', 1), ('a.py', 1), ('b.py', 1)]", python
     # What it saves: zipimport compiled every file twice (CPython 3.8 to 3.13).
     assert runs["plain"][2] == "[('__init__.py', 2), ('a.py', 2), ('b.py', 2)]", python
+
+
+@pytest.mark.parametrize("python", pythons(older=True) or [pytest.param(None, marks=pytest.mark.skip("none here"))])
+def test_on_a_python_before_3_8_it_changes_nothing(tmp_path, python):
+    archive = tmp_path / "payload.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for name, text in FILES.items():
+            out.writestr(name, text)
+    script = ("import sys, zipimport\n"
+              "exec(compile(open(%r).read(), 'compile_once', 'exec'), {'__name__': 'compile_once'})\n"
+              "sys.path.insert(0, sys.argv[1])\n"
+              "import pkg.a\n"
+              "print(pkg.a.VALUE, hasattr(zipimport, '_get_module_code'))\n" % str(COMPILE_ONCE))
+    proc = subprocess.run([python, "-c", script, str(archive)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, check=True)
+    assert proc.stdout == "42 False\n", proc.stderr
 
 
 def test_a_second_copy_of_it_changes_nothing(tmp_path):
