@@ -109,7 +109,7 @@ def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_
         if store.get("rest_api") and shop.get("rest_keys_prod") is None and not all(
                 (store.get("rest_keys") or {}).get("PRODUCTION", {}).values()):
             add(name, "the shop uses the REST API (embedded form) and has no production REST keys: give "
-                     "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)" % BACK_OFFICE_PATH)
+                      "rest_keys_prod {private_key, public_key, hmac_key} (Back Office: %s)" % BACK_OFFICE_PATH)
         problem = manual_done_problem(shop.get("manual_done"))
         if problem:
             add(name, problem)
@@ -117,10 +117,10 @@ def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_
         if shop.get("key_prod") is None:
             if one_key and store.get("ctx_mode") != "PRODUCTION":
                 add(name, "key_prod is required: this store keeps one key, for the current mode, so the production key "
-                         "goes in with the switch and must come from the vault")
+                          "goes in with the switch and must come from the vault")
             elif adapter == "manual" and not store.get("ready_for_production"):
                 add(name, "key_prod is required with the manual Back Office adapter (copy the production key from the "
-                         "Certificates tab into the vault)")
+                          "Certificates tab into the vault)")
         if not shop.get("notification_url"):
             add(name, "notification_url is required (the PRODUCTION URL of the notification rule)")
         if not shop.get("brand") and not gateway_url:
@@ -129,7 +129,7 @@ def golive_preflight(shops, before, backoffice, first_payment="verify", gateway_
                 and shop.get("rest_password_prod")
                 and not (shop.get("first_payment_order_id") or shop.get("first_payment_uuid"))):
             add(name, "first_payment is declared done: give its first_payment_order_id (or first_payment_uuid) so "
-                     "that the collection can read it, cancel it and check it")
+                      "that the collection can read it, cancel it and check it")
     pending = [i for i in golive_checklist(shops, backoffice, first_payment) if i["before_switch"] and not i["done"]]
     if pending:
         problems.append("Back Office work must be done before any shop of this host goes to PRODUCTION; once done, "
