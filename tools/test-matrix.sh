@@ -13,10 +13,12 @@ MATRIX=${MATRIX:-"2.17.14:3.11 2.18.19:3.11 2.19.14:3.11 2.20.10:3.12 2.21.5:3.1
 results=()
 status=0
 pick_python() {
-  local want=$1
+  # The first that runs: a pyenv shim on PATH exists for every version pyenv holds, but fails for one that
+  # is not active ("pyenv: python3.12: command not found").
+  local want=$1 p
   for p in "python$want" "$HOME/.pyenv/versions/$want"*/bin/python; do
-    command -v "$p" >/dev/null 2>&1 && { command -v "$p"; return; }
-    [ -x "$p" ] && { echo "$p"; return; }
+    p=$(command -v "$p" 2>/dev/null) || continue
+    "$p" -c 'import sys' >/dev/null 2>&1 && { echo "$p"; return; }
   done
   return 1
 }
